@@ -1,0 +1,1 @@
+"""Persistence: engine, models, unit of work, backups, migrations. No Qt here."""

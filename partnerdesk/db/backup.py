@@ -1,0 +1,140 @@
+"""Verified SQLite backups (online backup API), rotation and restore."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from ..fsutil import atomic_write, fsync_dir
+from . import fileguard
+from .engine import APPLICATION_ID
+
+_NAME = re.compile(r"^partnerdesk-(\d{8}-\d{6})-([a-z-]+?)(?:-\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+def verify(path: Path) -> str | None:
+    """Return None if ``path`` is a sound PartnerDesk database, else a short reason code."""
+    check = fileguard.inspect(path, deep=False)
+    if check.state is fileguard.FileState.NEW:
+        return "empty"
+    if not check.usable:
+        return check.state.value
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+            has_meta = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('app_meta','alembic_version')").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return "corrupt"
+    if app_id != APPLICATION_ID or has_meta != 2:
+        return "foreign"
+    return None if result == ["ok"] else "corrupt"
+
+
+def take(source: Path, backup_dir: Path, reason: str, now: datetime | None = None) -> BackupInfo:
+    """Copy ``source`` into ``backup_dir`` and verify the copy before it gets its final name."""
+    now = now or datetime.now()
+    target = backup_dir / f"partnerdesk-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    n = 1
+    while target.exists():
+        target = backup_dir / f"partnerdesk-{now:%Y%m%d-%H%M%S}-{reason}-{n}.sqlite3"
+        n += 1
+
+    def write(tmp: Path) -> None:
+        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True, timeout=30)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)  # one step: a consistent snapshot even while others write
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+            src.close()
+        problem = verify(tmp)
+        if problem:
+            raise DomainError("backup.unverified", reason=problem)
+
+    atomic_write(target, write)
+    return BackupInfo(target, now, reason, target.stat().st_size)
+
+
+def list_backups(backup_dir: Path) -> list[BackupInfo]:
+    """Backups in the folder, newest first."""
+    found = []
+    if not backup_dir.is_dir():
+        return found
+    for p in backup_dir.iterdir():
+        m = _NAME.match(p.name)
+        if m:
+            found.append(BackupInfo(p, datetime.strptime(m.group(1), "%Y%m%d-%H%M%S"), m.group(2),
+                                    p.stat().st_size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def newest_verified(backup_dir: Path) -> BackupInfo | None:
+    for info in list_backups(backup_dir):
+        if verify(info.path) is None:
+            return info
+    return None
+
+
+def plan_rotation(backups: list[BackupInfo], keep_daily: int, keep_weekly: int,
+                  now: datetime, keep_recent: int = 5) -> list[BackupInfo]:
+    """Which backups to delete: keep the newest few, the newest per day for ``keep_daily`` days and the
+    newest per ISO week for ``keep_weekly`` weeks. Pure; the newest backup is always kept."""
+    keep: set[Path] = {b.path for b in backups[:max(keep_recent, 1)]}
+    days: dict[object, BackupInfo] = {}
+    weeks: dict[object, BackupInfo] = {}
+    for b in backups:  # newest first, so the first seen per bucket is the newest
+        days.setdefault(b.taken_at.date(), b)
+        weeks.setdefault(b.taken_at.isocalendar()[:2], b)
+    day_cut = (now - timedelta(days=keep_daily)).date()
+    week_cut = (now - timedelta(weeks=keep_weekly)).date()
+    keep |= {b.path for d, b in days.items() if d > day_cut}
+    keep |= {b.path for b in weeks.values() if b.taken_at.date() > week_cut}
+    return [b for b in backups if b.path not in keep]
+
+
+def rotate(backup_dir: Path, keep_daily: int, keep_weekly: int, now: datetime | None = None) -> list[Path]:
+    """Delete what the plan says — only if the newest backup verifies."""
+    backups = list_backups(backup_dir)
+    if not backups or verify(backups[0].path) is not None:
+        return []
+    doomed = plan_rotation(backups, keep_daily, keep_weekly, now or datetime.now())
+    for b in doomed:
+        b.path.unlink(missing_ok=True)
+    return [b.path for b in doomed]
+
+
+def restore(backup: Path, target: Path) -> None:
+    """Replace ``target`` with a verified copy of ``backup``. The caller must hold the instance lock and
+    have closed every connection to ``target``."""
+    problem = verify(backup)
+    if problem:
+        raise DomainError("restore.refused", reason=problem)
+
+    def write(tmp: Path) -> None:
+        shutil.copyfile(backup, tmp)
+        if verify(tmp) is not None:
+            raise DomainError("restore.refused", reason="copy")
+
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    atomic_write(target, write)
+    fsync_dir(target.parent)

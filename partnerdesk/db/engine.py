@@ -1,0 +1,77 @@
+"""Engine construction: SQLite (WAL, synchronous=FULL, foreign keys, busy timeout) or PostgreSQL (psycopg 3)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+APPLICATION_ID = 0x5044534B  # "PDSK": marks a PartnerDesk SQLite file
+BUSY_TIMEOUT_MS = 15_000
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def make_engine(url: str, *, read_only: bool = False, pg_schema: str | None = None) -> Engine:
+    if is_sqlite(url):
+        return _sqlite_engine(url, read_only)
+    return _pg_engine(url, read_only, pg_schema)
+
+
+def _sqlite_engine(url: str, read_only: bool) -> Engine:
+    path = sqlite_path(url)
+    if path is None:
+        raise ValueError("PartnerDesk needs a SQLite file, not an in-memory database")
+
+    def connect() -> sqlite3.Connection:
+        target = f"file:{path.as_posix()}?mode=ro" if read_only else f"file:{path.as_posix()}?mode=rwc"
+        conn = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                               isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+        return conn
+
+    engine = create_engine("sqlite://", creator=connect, pool_pre_ping=False)
+    engine.info = {"read_only": read_only, "path": path}  # type: ignore[attr-defined]
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # noqa: ANN001 - SQLAlchemy event signature
+        # Writers take the write lock at BEGIN, so a unit of work never fails half-way on lock upgrade.
+        immediate = conn.get_execution_options().get("pd_write") and not read_only
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _pg_engine(url: str, read_only: bool, pg_schema: str | None) -> Engine:
+    options = []
+    if pg_schema:
+        options.append(f"-csearch_path={pg_schema}")
+    if read_only:
+        options.append("-cdefault_transaction_read_only=on")
+    connect_args = {"options": " ".join(options)} if options else {}
+    engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    engine.info = {"read_only": read_only, "path": None}  # type: ignore[attr-defined]
+    return engine
+
+
+def describe(url: str) -> str:
+    """A human-readable, password-free description of the database."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return str(u.database)
+    return u.render_as_string(hide_password=True)

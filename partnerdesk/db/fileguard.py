@@ -1,0 +1,124 @@
+"""Recognise a SQLite file before anything writes to it; never modify a file we do not trust."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import struct
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from .engine import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileState(StrEnum):
+    NEW = "new"  # absent or empty: will be created
+    OK = "ok"
+    NOT_SQLITE = "not_sqlite"
+    SPREADSHEET = "spreadsheet"  # a zip (xlsx, docx) renamed
+    TRUNCATED = "truncated"
+    FOREIGN = "foreign"  # a SQLite file of another program
+    CORRUPT = "corrupt"
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    state: FileState
+    detail: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return self.state in (FileState.NEW, FileState.OK)
+
+
+def inspect(path: Path, *, deep: bool = True) -> FileCheck:
+    """Look at a database file read-only. ``deep`` runs SQLite's quick_check as well."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileCheck(FileState.NEW)
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        if header.startswith(b"PK"):
+            return FileCheck(FileState.SPREADSHEET, "zip/xlsx signature")
+        return FileCheck(FileState.NOT_SQLITE, header[:16].hex())
+    shallow = _check_header(path, header)
+    if shallow is not None or not deep:
+        return shallow or FileCheck(FileState.OK)
+    return _quick_check(path)
+
+
+def _check_header(path: Path, header: bytes) -> FileCheck | None:
+    if len(header) < 100:
+        return FileCheck(FileState.TRUNCATED, "short header")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return FileCheck(FileState.CORRUPT, f"page size {page_size}")
+    size = path.stat().st_size
+    change_counter, pages, valid_for = (struct.unpack(">I", header[o:o + 4])[0] for o in (24, 28, 92))
+    if size % page_size:
+        return FileCheck(FileState.TRUNCATED, f"{size} bytes is not a whole number of pages")
+    if pages and valid_for == change_counter and size < pages * page_size and not _has_wal(path):
+        return FileCheck(FileState.TRUNCATED, f"{size} bytes, header says {pages * page_size}")
+    app_id = struct.unpack(">i", header[68:72])[0]
+    if app_id != APPLICATION_ID and (app_id != 0 or _has_foreign_tables(path)):
+        return FileCheck(FileState.FOREIGN, f"application id {app_id:#x}")
+    return None
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=15)
+
+
+def _has_foreign_tables(path: Path) -> bool:
+    """application_id 0: an empty file we may initialise, or another program's database."""
+    try:
+        with _ro_connect(path) as conn:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return bool(names) and "app_meta" not in names
+
+
+def _quick_check(path: Path) -> FileCheck:
+    conn = None
+    try:
+        conn = _ro_connect(path)
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as exc:
+        # e.g. a read-only open that cannot attach the WAL: not evidence of damage.
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            return FileCheck(FileState.CORRUPT, str(exc))
+        return FileCheck(FileState.OK, f"not checked: {exc}")
+    except sqlite3.DatabaseError as exc:
+        return FileCheck(FileState.CORRUPT, str(exc))
+    finally:
+        if conn is not None:
+            conn.close()
+    if rows != ["ok"]:
+        return FileCheck(FileState.CORRUPT, "; ".join(rows)[:300])
+    return FileCheck(FileState.OK)
+
+
+def quarantine(path: Path, quarantine_dir: Path, now: datetime | None = None) -> Path:
+    """Copy (never move) a suspicious file and its WAL beside it into the quarantine folder."""
+    quarantine_dir.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = quarantine_dir / f"{path.stem}.{stamp}{path.suffix}"
+    shutil.copy2(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            shutil.copy2(side, target.with_name(target.name + suffix))
+    return target

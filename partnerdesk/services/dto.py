@@ -1,0 +1,46 @@
+"""Plain frozen rows handed to the edges (never live ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    community_ids: tuple[int, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class OrgUnitRow:
+    id: int
+    kind: str
+    parent_id: int | None
+    name: str
+    code: str
+    is_pilot: bool
+    phase: str
+    phase_since: date | None
+    version: int
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    phase: str
+    entered_on: date
+
+
+@dataclass(frozen=True)
+class Office:
+    district: str
+    street: str
+    district_id: int | None
+    street_id: int | None

@@ -1,0 +1,171 @@
+"""Backups, restore, quarantine and the invariant check (`partnerdesk check`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ..db import backup as db_backup
+from ..db import fileguard
+from ..db.lock import InstanceLock
+from ..domain.errors import DomainError
+from ..domain.roles import Perm, require
+from . import audit
+from .changes import BACKUPS, Changes, Outcome
+from .workspace import Workspace, open_workspace
+
+BackupInfo = db_backup.BackupInfo
+
+
+def backup_now(ws: Workspace, reason: str = "manual", *, automatic: bool = False) -> Outcome[BackupInfo]:
+    """Take a verified backup, then rotate old copies (only after the new one verified)."""
+    if not automatic:
+        require(ws.actor, Perm.BACKUP)
+    if not ws.is_sqlite:
+        raise DomainError("backup.server_side")
+    if ws.backup_dir is None:
+        raise DomainError("backup.no_folder")
+    info = db_backup.take(ws.path, ws.backup_dir, reason, now=datetime.now())  # type: ignore[arg-type]
+    if not automatic and not ws.read_only:
+        audit.record_event(ws, "backup", "file", info.path.name, {"reason": reason, "size": info.size})
+    return Outcome(info, Changes.of(BACKUPS))
+
+
+def rotate(ws: Workspace, keep_daily: int, keep_weekly: int) -> list[Path]:
+    if ws.backup_dir is None or not ws.is_sqlite:
+        return []
+    return db_backup.rotate(ws.backup_dir, keep_daily, keep_weekly)
+
+
+def list_backups(backup_dir: Path) -> list[BackupInfo]:
+    return db_backup.list_backups(backup_dir)
+
+
+def last_backup(backup_dir: Path | None) -> BackupInfo | None:
+    found = db_backup.list_backups(backup_dir) if backup_dir else []
+    return found[0] if found else None
+
+
+def quarantine(db_path: Path, quarantine_dir: Path, backup_dir: Path | None) -> tuple[Path, BackupInfo | None]:
+    """Copy a damaged file aside (the original stays untouched) and find the newest verified backup."""
+    copy = fileguard.quarantine(db_path, quarantine_dir)
+    return copy, db_backup.newest_verified(backup_dir) if backup_dir else None
+
+
+def verify_backup_file(path: Path) -> str | None:
+    return db_backup.verify(path)
+
+
+def restore(db_path: Path, backup_file: Path, backup_dir: Path | None,
+            credentials: tuple[str, str] | None) -> Path | None:
+    """Replace the database at ``db_path`` with ``backup_file``.
+
+    Refuses unverified or foreign files. When the current database is sound and has accounts, an
+    administrator's credentials are required and a 'pre-restore' backup of it is taken first. A damaged
+    current database needs no sign-in (it cannot be read). Returns the pre-restore backup path, if any.
+    """
+    problem = db_backup.verify(backup_file)
+    if problem:
+        raise DomainError("restore.refused", reason=problem)
+    safety = _authorise_and_save(db_path, backup_dir, credentials)
+    lock = InstanceLock(db_path)
+    holder = lock.acquire()
+    if holder is not None:
+        raise DomainError("db.in_use", user=holder.user, host=holder.host, pid=holder.pid, since=holder.since)
+    try:
+        db_backup.restore(backup_file, db_path)
+    finally:
+        lock.release()
+    ws = open_workspace(f"sqlite:///{db_path}", backup_dir=backup_dir)
+    try:
+        audit.record_event(ws, "restore", "file", backup_file.name,
+                           {"by": credentials[0] if credentials else "", "pre_restore": str(safety or "")})
+    finally:
+        ws.close()
+    return safety
+
+
+def _authorise_and_save(db_path: Path, backup_dir: Path | None, credentials) -> Path | None:
+    if fileguard.inspect(db_path).state is not fileguard.FileState.OK:
+        return None
+    from . import accounts  # local: accounts imports audit, which is fine; avoids a cycle at import
+
+    ws = open_workspace(f"sqlite:///{db_path}", backup_dir=backup_dir)
+    try:
+        if accounts.is_initialised(ws):
+            if credentials is None:
+                raise DomainError("auth.not_signed_in")
+            accounts.login(ws, *credentials)
+            require(ws.actor, Perm.RESTORE)
+        if backup_dir is None:
+            return None
+        return db_backup.take(db_path, backup_dir, "pre-restore").path
+    finally:
+        ws.close()
+
+
+# ---- the invariant check -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    results: tuple[CheckResult, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.results)
+
+
+InvariantCheck = Callable[[Session], list[str]]
+INVARIANTS: dict[str, InvariantCheck] = {}
+
+
+def invariant(name: str) -> Callable[[InvariantCheck], InvariantCheck]:
+    """Later capabilities register their own invariants (ledger balances, unique live IDs, ...)."""
+    def deco(fn: InvariantCheck) -> InvariantCheck:
+        INVARIANTS[name] = fn
+        return fn
+    return deco
+
+
+def check(ws: Workspace, actor_required: bool = True) -> CheckReport:
+    if actor_required:
+        require(ws.actor, Perm.VERIFY)
+    results = []
+    with ws.read() as uow:
+        s = uow.session
+        results.append(_integrity(s))
+        results.append(_foreign_keys(s))
+        chain = audit.verify_in(s)
+        results.append(CheckResult("audit_chain", chain.ok, () if chain.ok else
+                                   (f"first broken entry: #{chain.first_broken_seq} ({chain.reason})",)))
+        for name, fn in INVARIANTS.items():
+            problems = fn(s)
+            results.append(CheckResult(name, not problems, tuple(problems[:50])))
+    return CheckReport(tuple(results))
+
+
+def _integrity(s: Session) -> CheckResult:
+    if s.get_bind().dialect.name != "sqlite":
+        return CheckResult("integrity", True, ("server-side: PostgreSQL keeps its own checksums",))
+    rows = [r[0] for r in s.execute(text("PRAGMA integrity_check(20)"))]
+    return CheckResult("integrity", rows == ["ok"], tuple(r for r in rows if r != "ok"))
+
+
+def _foreign_keys(s: Session) -> CheckResult:
+    if s.get_bind().dialect.name != "sqlite":
+        return CheckResult("foreign_keys", True, ("enforced by the server",))
+    rows = [tuple(r) for r in s.execute(text("PRAGMA foreign_key_check"))]
+    return CheckResult("foreign_keys", not rows, tuple(f"{r[0]} row {r[1]} -> {r[2]}" for r in rows[:20]))
+

@@ -1,0 +1,127 @@
+"""The one object through which the edges reach the core (cf. Anki's Collection).
+
+Built by :func:`open_workspace`: file checks, instance lock, engine, migrations after a verified backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..db import backup as db_backup
+from ..db import fileguard, migrate
+from ..db.engine import describe, is_sqlite, make_engine, sqlite_path
+from ..db.lock import InstanceLock
+from ..db.models import utcnow
+from ..db.session import UnitOfWork, make_factories
+from ..domain.errors import DomainError
+from ..domain.roles import Actor
+
+
+@dataclass
+class Workspace:
+    url: str
+    engine: Engine
+    reader: sessionmaker[Session]
+    writer: sessionmaker[Session]
+    read_only: bool = False
+    backup_dir: Path | None = None
+    lock: InstanceLock | None = None
+    actor: Actor | None = None
+    clock: Callable[[], datetime] = field(default=utcnow)
+    notes: list[str] = field(default_factory=list)  # what opening did (e.g. "migrated", "backup:...")
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def description(self) -> str:
+        return describe(self.url)
+
+    def read(self) -> UnitOfWork:
+        return UnitOfWork(self.reader)
+
+    def write(self) -> UnitOfWork:
+        if self.read_only:
+            raise DomainError("db.read_only")
+        return UnitOfWork(self.writer)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def open_workspace(url: str, *, read_only: bool = False, backup_dir: Path | None = None,
+                   pg_schema: str | None = None, migrate_schema: bool = True) -> Workspace:
+    """Open (creating if new) a PartnerDesk database.
+
+    Raises DomainError: ``db.unusable`` (state, detail, path) for a damaged or foreign file — nothing was
+    written; ``db.in_use`` (user, host, pid) when another instance holds a SQLite file;
+    ``db.newer_schema`` when a later PartnerDesk wrote it (open read-only instead).
+    """
+    if is_sqlite(url):
+        return _open_sqlite(url, read_only, backup_dir, migrate_schema)
+    engine = make_engine(url, read_only=read_only, pg_schema=pg_schema)
+    ws = Workspace(url, engine, *make_factories(engine), read_only=read_only)
+    _prepare_schema(ws, migrate_schema)
+    return ws
+
+
+def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_schema: bool) -> Workspace:
+    path = sqlite_path(url)
+    assert path is not None
+    check = fileguard.inspect(path)
+    if not check.usable:
+        raise DomainError("db.unusable", state=check.state.value, detail=check.detail, path=str(path))
+    if read_only and check.state is fileguard.FileState.NEW:
+        raise DomainError("db.missing", path=str(path))
+    lock = None
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = InstanceLock(path)
+        holder = lock.acquire()
+        if holder is not None:
+            raise DomainError("db.in_use", user=holder.user, host=holder.host, pid=holder.pid, since=holder.since)
+    try:
+        engine = make_engine(url, read_only=read_only)
+        ws = Workspace(url, engine, *make_factories(engine), read_only=read_only, backup_dir=backup_dir, lock=lock)
+        _prepare_schema(ws, migrate_schema)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return ws
+
+
+def _prepare_schema(ws: Workspace, migrate_schema: bool) -> None:
+    state = migrate.status(ws.engine)
+    if state == "newer" and not ws.read_only:
+        ws.close()
+        raise DomainError("db.newer_schema")
+    if state in ("current", "newer") or not migrate_schema:
+        return
+    if ws.read_only:
+        if state == "empty":
+            raise DomainError("db.missing", path=ws.description)
+        ws.notes.append("schema_behind_read_only")
+        return
+    if state == "behind" and ws.is_sqlite and ws.backup_dir is not None:
+        info = db_backup.take(ws.path, ws.backup_dir, "pre-migration")  # type: ignore[arg-type]
+        ws.notes.append(f"backup:{info.path}")
+    migrate.upgrade(ws.engine)
+    ws.notes.append("created" if state == "empty" else "migrated")
