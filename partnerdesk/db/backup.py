@@ -56,6 +56,12 @@ def take(source: Path, backup_dir: Path, reason: str, now: datetime | None = Non
     while target.exists():
         target = backup_dir / f"partnerdesk-{now:%Y%m%d-%H%M%S}-{reason}-{n}.sqlite3"
         n += 1
+    take_to(source, target)
+    return BackupInfo(target, now, reason, target.stat().st_size)
+
+
+def take_to(source: Path, target: Path) -> Path:
+    """Online-backup ``source`` to exactly ``target`` (temp file, verify, fsync, atomic rename)."""
 
     def write(tmp: Path) -> None:
         src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True, timeout=30)
@@ -70,8 +76,7 @@ def take(source: Path, backup_dir: Path, reason: str, now: datetime | None = Non
         if problem:
             raise DomainError("backup.unverified", reason=problem)
 
-    atomic_write(target, write)
-    return BackupInfo(target, now, reason, target.stat().st_size)
+    return atomic_write(target, write)
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..db import backup as db_backup
 from ..db import fileguard
+from ..db.engine import sqlite_path
 from ..db.lock import InstanceLock
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
@@ -36,6 +37,17 @@ def backup_now(ws: Workspace, reason: str = "manual", *, automatic: bool = False
     return Outcome(info, Changes.of(BACKUPS))
 
 
+def backup_to(ws: Workspace, target: Path) -> Outcome[Path]:
+    """A verified backup to a file the user names (``partnerdesk backup -o FILE``)."""
+    require(ws.actor, Perm.BACKUP)
+    if not ws.is_sqlite:
+        raise DomainError("backup.server_side")
+    path = db_backup.take_to(ws.path, target)  # type: ignore[arg-type]
+    if not ws.read_only:
+        audit.record_event(ws, "backup", "file", str(path), {"reason": "manual"})
+    return Outcome(path, Changes.of(BACKUPS))
+
+
 def rotate(ws: Workspace, keep_daily: int, keep_weekly: int) -> list[Path]:
     if ws.backup_dir is None or not ws.is_sqlite:
         return []
@@ -55,6 +67,11 @@ def quarantine(db_path: Path, quarantine_dir: Path, backup_dir: Path | None) -> 
     """Copy a damaged file aside (the original stays untouched) and find the newest verified backup."""
     copy = fileguard.quarantine(db_path, quarantine_dir)
     return copy, db_backup.newest_verified(backup_dir) if backup_dir else None
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for a server database)."""
+    return sqlite_path(url)
 
 
 def verify_backup_file(path: Path) -> str | None:

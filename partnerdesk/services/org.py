@@ -27,12 +27,22 @@ def _snapshot(u: OrgUnit) -> dict:
 
 
 def tree(ws) -> list[OrgUnitRow]:
-    """Every unit, parents before children, siblings by name."""
+    """Every unit depth-first (each parent followed by its children), siblings by code then name."""
     require(ws.actor, Perm.READ)
     with ws.read() as uow:
         rows = [_row(u) for u in uow.session.scalars(select(OrgUnit))]
-    rank = {UnitKind.DISTRICT.value: 0, UnitKind.STREET.value: 1, UnitKind.COMMUNITY.value: 2}
-    return sorted(rows, key=lambda r: (rank.get(r.kind, 9), r.name))
+    children: dict[int | None, list[OrgUnitRow]] = {}
+    for r in sorted(rows, key=lambda r: (r.code or "~", r.name)):
+        children.setdefault(r.parent_id, []).append(r)
+    ordered: list[OrgUnitRow] = []
+
+    def walk(parent: int | None) -> None:
+        for r in children.get(parent, []):
+            ordered.append(r)
+            walk(r.id)
+
+    walk(None)
+    return ordered
 
 
 def communities(ws) -> list[OrgUnitRow]:
