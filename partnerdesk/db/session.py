@@ -57,7 +57,10 @@ def translate_db_error(exc: BaseException) -> DomainError | None:
             return DomainError("db.read_only")
         return None
     if isinstance(exc, IntegrityError):
-        return DomainError("record.duplicate", detail=str(exc.orig).splitlines()[0][:200])
+        detail = str(exc.orig).splitlines()[0][:200]
+        if "foreign key" in detail.lower():
+            return DomainError("record.referenced", detail=detail)
+        return DomainError("record.duplicate", detail=detail)
     return None
 
 

@@ -37,6 +37,7 @@ class ResidentIdInfo:
     region: str
     birth_date: date
     sex: str  # "M" or "F"
+    region_known: bool = True  # an unknown region code is a warning, not an error
 
 
 def _refuse_numeric(value: object, kind: str) -> str:
@@ -64,14 +65,23 @@ def parse_uscc(value: object, *, allow_bad_checksum: bool = False) -> UsccInfo:
 
 def parse_resident_id(value: object) -> ResidentIdInfo:
     number = _refuse_numeric(value, "resident_id")
+    if len(number) != 18 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        raise DomainError("resident_id.invalid", value=number)
+    if ric.calc_check_digit(number) != number[17]:
+        raise DomainError("resident_id.checksum", value=number)
     try:
-        ric.validate(number)
-    except InvalidChecksum:
-        raise DomainError("resident_id.checksum", value=number) from None
+        birth = ric.get_birth_date(number)
     except ValidationError:
-        raise DomainError("resident_id.invalid", value=number) from None
+        raise DomainError("resident_id.bad_birth_date", value=number) from None
+    if birth > date.today() or birth.year < 1880:
+        raise DomainError("resident_id.bad_birth_date", value=number)
+    try:
+        ric.get_birth_place(number)
+        region_known = True
+    except ValidationError:
+        region_known = False
     sex = "M" if int(number[16]) % 2 else "F"
-    return ResidentIdInfo(number, number[:6], ric.get_birth_date(number), sex)
+    return ResidentIdInfo(number, number[:6], birth, sex, region_known)
 
 
 def normalise_mobile(value: object) -> str:

@@ -1,0 +1,186 @@
+"""Lifecycle transitions of a partner: each one an event with who, when, opinion and attachment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..db.models import (
+    AppMeta,
+    FilingCounter,
+    LifecycleRule,
+    OrgUnit,
+    Partner,
+    PartnerEvent,
+    RotaPattern,
+    RotaShift,
+)
+from ..domain import lifecycle as lc
+from ..domain.errors import DomainError
+from ..domain.roles import Perm, Role, require
+from . import attachments, audit
+from .changes import Changes, Outcome
+from .partners import PARTNERS, PartnerDetail, _check_read_scope, _detail, load, set_live_numbers
+
+ExitHook = Callable[[Session, Partner, date, str], None]
+EXIT_HOOKS: list[ExitHook] = []  # agreements and other capabilities end their records here
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    action: str
+    from_state: str
+    to_state: str
+    at: datetime
+    on_date: date | None
+    username: str
+    opinion: str
+    attachment_id: int | None
+
+
+def rules_in(s: Session) -> dict[lc.Action, frozenset[Role]]:
+    rules = dict(lc.DEFAULT_RULES)
+    for r in s.scalars(select(LifecycleRule)):
+        if r.action in lc.Action.__members__.values():
+            rules[lc.Action(r.action)] = frozenset(Role(x) for x in r.roles.split(",") if x)
+    return rules
+
+
+def allowed(ws, partner_id: int) -> list[str]:
+    """The actions the signed-in user may take on this partner now (buttons on the timeline)."""
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        p = load(uow.session, partner_id)
+        if p.merged_into_id:
+            return []
+        return [a.value for a in lc.allowed_actions(lc.State(p.state), ws.actor, rules_in(uow.session))]
+
+
+def transition(ws, partner_id: int, version: int, action: str, opinion: str = "", *, on_date: date | None = None,
+               exit_reason: str = "", attachment: tuple[str, bytes] | None = None) -> Outcome[PartnerDetail]:
+    require(ws.actor, Perm.EDIT_RECORDS)
+    act = _action(action)
+    on_date = on_date or ws.now().date()
+    with ws.write() as uow:
+        s = uow.session
+        p = load(s, partner_id, version)
+        for c in p.communities:
+            require(ws.actor, Perm.EDIT_RECORDS, c.community_id)
+        step = lc.step(lc.State(p.state), act, ws.actor, opinion, rules_in(s), exit_reason,
+                       previous_reviewer=_last_actor(s, p.id, lc.Action.COMMUNITY_APPROVE))
+        before = {"state": p.state, "filing_no": p.filing_no}
+        p.state, p.updated_at = step.target.value, ws.now()
+        if act is lc.Action.FILE:
+            _assign_filing_number(s, p, on_date)
+        if act is lc.Action.EXIT:
+            p.exit_reason, p.exit_date = exit_reason, on_date
+            _end_duties(s, p, on_date)
+            for hook in EXIT_HOOKS:
+                hook(s, p, on_date, exit_reason)
+        set_live_numbers(p)
+        att_id = attachments.add_in(s, ws, "partner", p.id, *attachment) if attachment else None
+        s.add(PartnerEvent(partner_id=p.id, action=act.value, from_state=step.source.value, to_state=p.state,
+                           at=ws.now(), on_date=on_date, username=ws.actor.username, opinion=opinion.strip(),
+                           attachment_id=att_id))
+        s.flush()
+        audit.record(s, ws.actor, f"partner.{act.value}", "partner", p.id, before=before,
+                     after={"state": p.state, "filing_no": p.filing_no, "opinion": opinion.strip(),
+                            "exit_reason": exit_reason}, at=ws.now())
+        detail = _detail(s, p)
+        uow.commit()
+    return Outcome(detail, Changes.of(PARTNERS))
+
+
+def _action(action: str) -> lc.Action:
+    try:
+        return lc.Action(action)
+    except ValueError:
+        raise DomainError("lifecycle.unknown_action", action=action) from None
+
+
+def _last_actor(s: Session, partner_id: int, action: lc.Action) -> str:
+    return s.scalar(select(PartnerEvent.username).where(PartnerEvent.partner_id == partner_id,
+                                                        PartnerEvent.action == action.value)
+                    .order_by(PartnerEvent.id.desc()).limit(1)) or ""
+
+
+def _assign_filing_number(s: Session, p: Partner, on_date: date) -> None:
+    """Gap-free per street and year: the counter row is locked/updated inside this transaction."""
+    street = _street_of(s, p)
+    p.street_id = street.id
+    year = on_date.year
+    if s.get(FilingCounter, (street.id, year)) is None:
+        s.add(FilingCounter(street_id=street.id, year=year, last_seq=0))
+        s.flush()
+    s.execute(update(FilingCounter).where(FilingCounter.street_id == street.id, FilingCounter.year == year)
+              .values(last_seq=FilingCounter.last_seq + 1))
+    seq = s.scalar(select(FilingCounter.last_seq).where(FilingCounter.street_id == street.id,
+                                                        FilingCounter.year == year))
+    meta = s.get(AppMeta, "filing_pattern")
+    p.filing_no = lc.filing_number(meta.value if meta else lc.DEFAULT_FILING_PATTERN, street.name, year, seq)
+    p.filed_on = on_date
+
+
+def _street_of(s: Session, p: Partner) -> OrgUnit:
+    if not p.communities:
+        raise DomainError("partner.community_required")
+    community = s.get(OrgUnit, sorted(c.community_id for c in p.communities)[0])
+    return s.get(OrgUnit, community.parent_id)
+
+
+def _end_duties(s: Session, p: Partner, on_date: date) -> None:
+    """From the exit date: future shifts are cancelled, weekly patterns end."""
+    for shift in s.scalars(select(RotaShift).where(RotaShift.partner_id == p.id, RotaShift.on_date >= on_date,
+                                                  RotaShift.attendance == "scheduled")):
+        s.delete(shift)
+    for pattern in s.scalars(select(RotaPattern).where(RotaPattern.partner_id == p.id, RotaPattern.active.is_(True))):
+        pattern.active, pattern.valid_to = False, on_date
+
+
+def timeline(ws, partner_id: int) -> list[EventRow]:
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        s = uow.session
+        _check_read_scope(ws.actor, load(s, partner_id))
+        rows = s.scalars(select(PartnerEvent).where(PartnerEvent.partner_id == partner_id)
+                         .order_by(PartnerEvent.at, PartnerEvent.id))
+        return [EventRow(e.id, e.action, e.from_state, e.to_state, e.at, e.on_date, e.username, e.opinion,
+                         e.attachment_id) for e in rows]
+
+
+def set_rule(ws, action: str, roles: list[str]) -> Outcome[None]:
+    """Change which roles may take a lifecycle step (administrators only; audited)."""
+    require(ws.actor, Perm.MANAGE_SETTINGS)
+    act = _action(action)
+    role_values = sorted({Role(r).value for r in roles})
+    if not role_values:
+        raise DomainError("lifecycle.rule_empty")
+    with ws.write() as uow:
+        s = uow.session
+        rule = s.get(LifecycleRule, act.value) or LifecycleRule(action=act.value, roles="")
+        before = rule.roles
+        rule.roles = ",".join(role_values)
+        s.add(rule)
+        audit.record(s, ws.actor, "lifecycle.rule", "lifecycle_rule", act.value, before={"roles": before},
+                     after={"roles": rule.roles}, at=ws.now())
+        uow.commit()
+    return Outcome(None, Changes.of(PARTNERS))
+
+
+def set_filing_pattern(ws, pattern: str) -> Outcome[str]:
+    require(ws.actor, Perm.MANAGE_SETTINGS)
+    sample = lc.filing_number(pattern, "石油路街道", 2026, 12)
+    with ws.write() as uow:
+        s = uow.session
+        meta = s.get(AppMeta, "filing_pattern") or AppMeta(key="filing_pattern", value="")
+        before, meta.value = meta.value, pattern
+        s.add(meta)
+        audit.record(s, ws.actor, "filing.pattern", "app_meta", "filing_pattern", before={"pattern": before},
+                     after={"pattern": pattern}, at=ws.now())
+        uow.commit()
+    return Outcome(sample, Changes.of(PARTNERS))
