@@ -14,7 +14,7 @@ from ..db.models import AppMeta, CommunityPhase, OrgUnit, User, UserCommunity
 from ..domain.errors import DomainError
 from ..domain.org import Phase, UnitKind
 from ..domain.roles import Perm, Role, require
-from . import audit
+from . import audit, demo_partners
 from .accounts import hash_password
 from .changes import ALL, Changes, Outcome
 
@@ -37,11 +37,13 @@ class DemoSummary:
     extra: tuple[tuple[str, int], ...] = ()
 
 
-DemoStep = Callable[[Session, random.Random, str, date], tuple[str, int]]
-DEMO_STEPS: list[DemoStep] = []  # later capabilities append their generators
+DemoStep = Callable[..., tuple[str, int]]
+DEMO_STEPS: list[DemoStep] = [demo_partners.generate]  # each capability adds its generator here
 
 
-def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None) -> Outcome[DemoSummary]:
+def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
+         partners: int | None = None) -> Outcome[DemoSummary]:
+    """``partners`` overrides the number of partners (the benchmark uses 100,000)."""
     require(ws.actor, Perm.LOAD_DEMO)
     if scale not in SCALES:
         raise DomainError("demo.bad_scale", scale=scale)
@@ -55,7 +57,7 @@ def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None) 
         street_ids = _streets(s, district_id)
         community_ids, pilots = _communities(s, rng, street_ids, today)
         users = _users(s, rng, community_ids, pw_hash, scale)
-        extra = tuple(step(s, rng, scale, today) for step in DEMO_STEPS)
+        extra = tuple(step(s, rng, scale, today, partners) for step in DEMO_STEPS)
         s.add(AppMeta(key="demo_loaded", value=f"{scale}:{seed}"))
         summary = DemoSummary(len(street_ids), len(community_ids), pilots, users, extra)
         audit.record(s, ws.actor, "demo.load", "demo", seed, after={"scale": scale, **summary.__dict__},

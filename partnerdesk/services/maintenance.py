@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +15,7 @@ from ..db.engine import sqlite_path
 from ..db.lock import InstanceLock
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
-from . import audit
+from . import audit, invariants
 from .changes import BACKUPS, Changes, Outcome
 from .workspace import Workspace, open_workspace
 
@@ -144,18 +143,6 @@ class CheckReport:
         return all(r.ok for r in self.results)
 
 
-InvariantCheck = Callable[[Session], list[str]]
-INVARIANTS: dict[str, InvariantCheck] = {}
-
-
-def invariant(name: str) -> Callable[[InvariantCheck], InvariantCheck]:
-    """Later capabilities register their own invariants (ledger balances, unique live IDs, ...)."""
-    def deco(fn: InvariantCheck) -> InvariantCheck:
-        INVARIANTS[name] = fn
-        return fn
-    return deco
-
-
 def check(ws: Workspace, actor_required: bool = True) -> CheckReport:
     if actor_required:
         require(ws.actor, Perm.VERIFY)
@@ -167,7 +154,7 @@ def check(ws: Workspace, actor_required: bool = True) -> CheckReport:
         chain = audit.verify_in(s)
         results.append(CheckResult("audit_chain", chain.ok, () if chain.ok else
                                    (f"first broken entry: #{chain.first_broken_seq} ({chain.reason})",)))
-        for name, fn in INVARIANTS.items():
+        for name, fn in invariants.INVARIANTS.items():
             problems = fn(s)
             results.append(CheckResult(name, not problems, tuple(problems[:50])))
     return CheckReport(tuple(results))

@@ -1,0 +1,52 @@
+"""Invariants that `partnerdesk check` verifies beyond SQLite's own checks and the audit chain.
+
+Each takes a session and returns a list of problems (empty = holds). Each area adds its own here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Partner
+from ..domain.lifecycle import State
+
+InvariantCheck = Callable[[Session], list[str]]
+
+
+def _live():  # noqa: ANN202
+    return (Partner.state != State.EXITED.value) & Partner.merged_into_id.is_(None)
+
+
+def unique_live_numbers(s: Session) -> list[str]:
+    problems = []
+    for column, label in ((Partner.uscc, "USCC"), (Partner.id_number, "ID")):
+        dup = s.execute(select(column, func.count()).where(_live(), column != "").group_by(column)
+                        .having(func.count() > 1).limit(20)).all()
+        problems += [f"{label} {value} is held by {n} live partners" for value, n in dup]
+    return problems
+
+
+def live_number_columns(s: Session) -> list[str]:
+    """live_uscc / live_id_number mirror the numbers exactly while a partner is live, and are empty after."""
+    wrong = s.scalars(select(Partner.id).where(
+        (_live() & ((func.coalesce(Partner.live_uscc, "") != Partner.uscc)
+                    | (func.coalesce(Partner.live_id_number, "") != Partner.id_number)))
+        | (~_live() & (Partner.live_uscc.is_not(None) | Partner.live_id_number.is_not(None)))).limit(20)).all()
+    return [f"partner #{i}: live number columns out of step" for i in wrong]
+
+
+def filed_have_numbers(s: Session) -> list[str]:
+    states = [State.FILED.value, State.COMMITTED.value, State.ACTIVE.value]
+    missing = s.scalars(select(Partner.id).where(Partner.state.in_(states), Partner.filing_no.is_(None),
+                                                 Partner.merged_into_id.is_(None)).limit(20)).all()
+    return [f"partner #{i} is {State.FILED.value} or later without a filing number" for i in missing]
+
+
+INVARIANTS: dict[str, InvariantCheck] = {
+    "partners_unique_live_numbers": unique_live_numbers,
+    "partners_live_number_columns": live_number_columns,
+    "partners_filing_numbers": filed_have_numbers,
+}

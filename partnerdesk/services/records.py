@@ -1,0 +1,33 @@
+"""Small shared helpers for services that edit simple versioned records."""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from ..domain.errors import DomainError
+
+
+def get_versioned(s: Session, model: type, record_id: int, version: int | None = None, entity: str = ""):  # noqa: ANN201
+    obj = s.get(model, record_id)
+    if obj is None:
+        raise DomainError("record.missing", entity=entity or model.__tablename__, id=record_id)
+    if version is not None and getattr(obj, "version", version) != version:
+        raise DomainError("record.conflict")
+    return obj
+
+
+def snapshot(obj: object, names: tuple[str, ...]) -> dict:
+    out = {}
+    for n in names:
+        v = getattr(obj, n)
+        out[n] = v.isoformat() if isinstance(v, (date, datetime)) else v
+    return out
+
+
+def to_row(row_type: type, obj: object):  # noqa: ANN201
+    """Build a frozen row dataclass from an ORM object with the same attribute names."""
+    assert is_dataclass(row_type)
+    return row_type(**{f.name: getattr(obj, f.name) for f in fields(row_type)})
