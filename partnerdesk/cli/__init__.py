@@ -12,10 +12,10 @@ import sys
 
 from .. import __version__
 from ..domain.errors import DomainError
-from . import admin
+from . import admin, partners
 from .common import CliError, Context, fail
 
-AREAS = [admin]
+AREAS = [admin, partners]
 GLOBAL_FLAGS = {"--version", "-h", "--help"}
 
 

@@ -23,6 +23,7 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("demo", help="load deterministic demonstration data")
     p.add_argument("--scale", choices=demo.SCALES, default="small")
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--partners", type=int, default=None, help="number of partners (benchmarks: 100000)")
     p.set_defaults(handler=cmd_demo)
 
     user = sub.add_parser("user", help="manage accounts").add_subparsers(dest="user_cmd", metavar="ACTION")
@@ -89,8 +90,9 @@ def _signed_in(ctx: Context, *, read_only_ok: bool = False):  # noqa: ANN202
 
 def cmd_demo(ctx: Context, args) -> int:  # noqa: ANN001
     ws = _signed_in(ctx)
-    summary = demo.load(ws, args.scale, args.seed).value
-    extra = "".join(f", {name} {n}" for name, n in summary.extra)
+    summary = demo.load(ws, args.scale, args.seed, partners=args.partners).value
+    names = {"partners": ("partners", "合伙人")}
+    extra = "".join(f", {ctx.say(*names.get(k, (k, k)))} {n}" for k, n in summary.extra)
     print(ctx.say(f"Demo loaded: {summary.streets} streets, {summary.communities} communities "
                   f"({summary.pilots} pilots), {summary.users} users{extra}. Demo password: {demo.DEMO_PASSWORD}",
                   f"演示数据已加载：{summary.streets} 个街道，{summary.communities} 个社区（试点 {summary.pilots} 个），"

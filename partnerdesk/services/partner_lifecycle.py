@@ -114,9 +114,7 @@ def _assign_filing_number(s: Session, p: Partner, on_date: date) -> None:
     street = _street_of(s, p)
     p.street_id = street.id
     year = on_date.year
-    if s.get(FilingCounter, (street.id, year)) is None:
-        s.add(FilingCounter(street_id=street.id, year=year, last_seq=0))
-        s.flush()
+    s.execute(_insert_ignore(s, FilingCounter).values(street_id=street.id, year=year, last_seq=0))
     s.execute(update(FilingCounter).where(FilingCounter.street_id == street.id, FilingCounter.year == year)
               .values(last_seq=FilingCounter.last_seq + 1))
     seq = s.scalar(select(FilingCounter.last_seq).where(FilingCounter.street_id == street.id,
@@ -124,6 +122,15 @@ def _assign_filing_number(s: Session, p: Partner, on_date: date) -> None:
     meta = s.get(AppMeta, "filing_pattern")
     p.filing_no = lc.filing_number(meta.value if meta else lc.DEFAULT_FILING_PATTERN, street.name, year, seq)
     p.filed_on = on_date
+
+
+def _insert_ignore(s: Session, model: type):  # noqa: ANN202
+    """INSERT ... ON CONFLICT DO NOTHING: two first filings of a year must not collide on the counter row."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model).on_conflict_do_nothing()
 
 
 def _street_of(s: Session, p: Partner) -> OrgUnit:

@@ -17,7 +17,7 @@ from ..domain.roles import Actor, Perm, require
 from . import audit
 from .changes import Changes, Outcome
 from .dictionaries import partner_types_in
-from .partner_queries import PARTNERS, PartnerFilter, community_names, count, query  # noqa: F401 re-export
+from .partner_queries import PARTNERS, PartnerFilter, all_rows, community_names, count, query  # noqa: F401 re-export
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,16 @@ def register(ws, data: rules.PartnerInput, *, submit: bool = False) -> Outcome[P
     """Register a partner (state 登记, or 已申请 with ``submit``). One live partner per USCC / ID number."""
     require(ws.actor, Perm.EDIT_RECORDS)
     _check_scope(ws.actor, data.community_ids)
+    try:
+        return _register(ws, data, submit)
+    except DomainError as err:
+        if err.code == "record.duplicate" and "live_" in str(err.params.get("detail", "")):
+            # two clerks registered the same number at the same moment: the database kept one
+            raise DomainError("partner.duplicate", number=data.uscc or data.id_number, name="?", id="?") from err
+        raise
+
+
+def _register(ws, data: rules.PartnerInput, submit: bool) -> Outcome[PartnerDetail]:
     initials = initials_of(data.name)
     with ws.write() as uow:
         s = uow.session
