@@ -1,0 +1,50 @@
+"""Start to interactive main window on the district demo vs an empty QMainWindow + `import sqlalchemy.orm`.
+
+Both sides run in fresh offscreen processes, interleaved, after one discarded warm-up each; median of REPS.
+Target (QUALITY.md): ≤ 1.3 × the baseline.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from benchlib import ADMIN, ADMIN_PASSWORD, REPS, Figure, NotAvailable, run_startup_script
+
+NAME = "start to interactive main window (district demo)"
+TARGET = 1.3
+BASELINE = "empty PySide6 QMainWindow shown + import sqlalchemy.orm, fresh process"
+
+
+def test_startup_to_main_window(district_db, tmp_path, record):
+    def app_run(i: int) -> tuple[float, float]:
+        db = district_db.copy_to(tmp_path / f"app{i}")
+        return run_startup_script("startup_app.py", [f"sqlite:///{db}", str(db.parent / "home"), ADMIN,
+                                                     ADMIN_PASSWORD], db.parent / "home")
+
+    def base_run(i: int) -> tuple[float, float]:
+        return run_startup_script("startup_baseline.py", [], tmp_path / f"base{i}")
+
+    try:
+        app_run(-1)  # warm-up: .pyc files, page cache; also tells whether the app side exists yet
+        available = ""
+    except NotAvailable as exc:
+        available = str(exc)
+    base_run(-1)
+    app, base = [], []
+    for i in range(REPS):
+        base.append(base_run(i))
+        if not available:
+            app.append(app_run(i))
+    baseline = statistics.median(b for b, _ in base)
+    if available:
+        record(Figure(NAME, None, "s", f"≤ {TARGET}×", None, baseline, BASELINE, note=available))
+        pytest.skip(available)
+    measured = statistics.median(a for a, _ in app)
+    fig = Figure(NAME, measured, "s", f"≤ {TARGET}×", measured <= TARGET * baseline, baseline,
+                 BASELINE,
+                 note=f"median of {REPS}; wall incl. interpreter: app {statistics.median(w for _, w in app):.3f} s,"
+                      f" baseline {statistics.median(w for _, w in base):.3f} s",
+                 samples={"app": app, "baseline": base})
+    record(fig)
+    assert fig.passed, f"start-up {measured:.3f} s is {fig.ratio:.2f}× the baseline {baseline:.3f} s (> {TARGET}×)"
