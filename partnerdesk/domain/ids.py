@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from stdnum.cn import ric, uscc
-from stdnum.exceptions import InvalidChecksum, ValidationError
+from stdnum.exceptions import ValidationError
 
 from .errors import DomainError
 from .text import normalise_code
@@ -19,6 +19,7 @@ USCC_AUTHORITIES = {
 }
 CIVIL_AFFAIRS_CATEGORIES = {"1": "social_group", "2": "private_non_enterprise", "3": "foundation", "9": "other"}
 
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, Z, S, V
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 
@@ -48,16 +49,14 @@ def _refuse_numeric(value: object, kind: str) -> str:
 
 def parse_uscc(value: object, *, allow_bad_checksum: bool = False) -> UsccInfo:
     """Validate a USCC. A bad check digit raises ``uscc.checksum`` unless ``allow_bad_checksum``."""
-    code = _refuse_numeric(value, "uscc")
-    checksum_ok = True
-    try:
-        uscc.validate(code)
-    except InvalidChecksum:
-        checksum_ok = False
-        if not allow_bad_checksum:
-            raise DomainError("uscc.checksum", value=code) from None
-    except ValidationError:
-        raise DomainError("uscc.invalid", value=code) from None
+    code = _refuse_numeric(value, "uscc").replace("-", "")
+    # GB 32100-2015: characters 1-2 (authority, category) and 9-17 may be letters; 3-8 are the region digits.
+    # (python-stdnum demands digits in 1-8, which would refuse valid A/N/Y authority codes.)
+    if len(code) != 18 or any(c not in USCC_ALPHABET for c in code) or not code[2:8].isdigit():
+        raise DomainError("uscc.invalid", value=code)
+    checksum_ok = uscc.calc_check_digit(code[:17]) == code[17]
+    if not checksum_ok and not allow_bad_checksum:
+        raise DomainError("uscc.checksum", value=code)
     authority = USCC_AUTHORITIES.get(code[0], "other")
     category = CIVIL_AFFAIRS_CATEGORIES.get(code[1], "other") if code[0] == "5" else code[1]
     return UsccInfo(code, authority, category, code[2:8], checksum_ok)
