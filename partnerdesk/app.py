@@ -1,0 +1,115 @@
+"""Composition root of the desktop application: settings, translations, the database, the main window.
+
+``partnerdesk`` (no sub-command) and ``make run`` end up in :func:`main`. Nothing else wires things
+together. Only what the first window needs is imported here: matplotlib, reportlab and openpyxl load
+when a page first uses them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Mapping
+from logging.handlers import RotatingFileHandler
+
+from . import APP_AUTHOR, APP_NAME, __version__, paths
+from . import settings as settings_mod
+
+NO_DISPLAY = ("partnerdesk: no display found (DISPLAY and WAYLAND_DISPLAY are not set); "
+              "run it under a virtual display: `xvfb-run partnerdesk` (or `xvfb-run make run`)")
+
+log = logging.getLogger("partnerdesk")
+
+
+def has_display(environ: Mapping[str, str], platform: str) -> bool:
+    """On Linux and the BSDs Qt needs X11 or Wayland, unless a platform plugin is chosen explicitly."""
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options; whatever is left (e.g. ``-platform``) goes to Qt."""
+    parser = argparse.ArgumentParser(prog="partnerdesk", description="PartnerDesk 社区合伙人工作台")
+    parser.add_argument("--db", help="database file or URL (default: PARTNERDESK_DATABASE_URL, then the "
+                                     "file in the user data folder)")
+    parser.add_argument("--lang", choices=settings_mod.LANGUAGES, help="interface language for this run")
+    return parser.parse_known_args(argv)
+
+
+def configure_logging() -> None:
+    handler = RotatingFileHandler(paths.data_dir() / "partnerdesk.log", maxBytes=1_000_000, backupCount=3,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def create_application(qt_args: list[str]):  # noqa: ANN201 - QApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["partnerdesk", *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    style = paths.resources_dir() / "style" / "partnerdesk.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def install_excepthook() -> None:
+    """A slot that raises outside the operation runner is logged and shown, not lost on stderr."""
+    from .ui.operations import show_crash
+
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        show_crash(None, exc.with_traceback(tb))
+
+    sys.excepthook = hook
+
+
+def make_launcher(settings: settings_mod.Settings):  # noqa: ANN201 - ui.startup.Launcher
+    from .ui.startup import Launcher
+
+    return Launcher(settings, paths.quarantine_dir())
+
+
+def show_main_window(ws, settings: settings_mod.Settings, launcher):  # noqa: ANN001, ANN201
+    """The main window for a signed-in workspace; the start-up backup follows once it is on screen."""
+    from PySide6.QtCore import QTimer
+
+    from .ui.main_window import MainWindow
+
+    window = MainWindow(ws, settings, launcher)
+    window.show()
+    QTimer.singleShot(0, window.start_up)
+    return window
+
+
+def main(argv: list[str]) -> int:
+    if not has_display(os.environ, sys.platform):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    args, qt_args = parse_args(argv)
+    configure_logging()
+    settings = settings_mod.load()
+    language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
+    app = create_application(qt_args)
+    from .ui.i18n import install_translators
+
+    install_translators(app, language, paths.translations_dir())
+    install_excepthook()
+    launcher = make_launcher(settings)
+    ws = launcher.start(None, settings_mod.database_url_from(args.db))
+    if ws is None:
+        return 1
+    window = show_main_window(ws, settings, launcher)
+    code = app.exec()
+    log.info("PartnerDesk closed (%s)", window.objectName())
+    return code

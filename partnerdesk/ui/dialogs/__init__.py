@@ -1,0 +1,1 @@
+"""Dialogs shared across pages (start-up, settings, about)."""

@@ -1,0 +1,206 @@
+"""The main window: navigation on the left, one page at a time on the right, status at the bottom.
+
+It owns the operation bus and the open workspace (which it may replace: open another database,
+restore a backup). Pages come from the registry; menus and shortcuts from :mod:`.menus`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+
+from .. import paths
+from .. import settings as settings_mod
+from ..services import maintenance
+from ..services.changes import BACKUPS, Changes
+from ..services.workspace import Workspace
+from ..settings import Settings
+from . import labels, menus
+from .operations import OperationBus, run_command
+from .pages.base import Page
+from .pages.registry import PageSpec, pages_for
+from .session import Session
+from .startup import Launcher
+
+log = logging.getLogger(__name__)
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(paths.resources_dir() / "icons" / name))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, settings: Settings, launcher: Launcher) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.launcher = launcher
+        self._closed = False
+        self.bus = OperationBus(self)
+        self.session = Session(ws, settings, self.bus, shell=self)
+        self.specs: list[PageSpec] = []
+        self.pages: list[Page] = []
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(objectName="pages")
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._build_central()
+        self._build_status_bar()
+        self.actions_ = menus.install(self)
+        self.bus.data_changed.connect(self._on_changes)
+        self._build_pages()
+        self._restore_geometry()
+
+    # -- building --------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        splitter = QSplitter(childrenCollapsible=False)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 1000])
+        self.setCentralWidget(splitter)
+        self.setWindowIcon(icon("partnerdesk.svg"))
+        self.resize(1200, 780)
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel(objectName="statusUser")
+        self.db_label = QLabel(objectName="statusDatabase")
+        self.backup_label = QLabel(objectName="statusBackup")
+        for label in (self.user_label, self.db_label, self.backup_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _build_pages(self) -> None:
+        """(Re)build navigation and pages for the signed-in user."""
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.nav.clear()
+        self.specs = pages_for(self.session.actor)
+        self.pages = []
+        for spec in self.specs:
+            page = spec.factory(self.session, self.stack)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            QListWidgetItem(icon(spec.icon), spec.label(), self.nav)
+        self.nav.setCurrentRow(0)
+        menus.update_go_menu(self)
+        self._update_status()
+
+    # -- pages -----------------------------------------------------------------------------------
+    def show_page(self, number: int) -> None:
+        """Ctrl+1…9: the ``number``-th page (1-based) the user may see."""
+        if 1 <= number <= len(self.pages):
+            self.nav.setCurrentRow(number - 1)
+
+    def page(self, key: str) -> Page:
+        return self.pages[[s.key for s in self.specs].index(key)]
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def refresh_current(self) -> None:
+        self.current_page().reload()
+        self._update_status()
+
+    def focus_search(self) -> None:
+        if not self.current_page().focus_search():
+            self.statusBar().showMessage(self.tr("This page has no search box."), 3000)
+
+    # -- status ----------------------------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(BACKUPS):
+            self._update_status()
+
+    def _update_status(self) -> None:
+        ws, actor = self.session.ws, self.session.actor
+        self.user_label.setText(self.tr("Signed in: {user} ({role})").format(
+            user=actor.username, role=labels.role(actor.role)))
+        mode = self.tr(" · read-only") if ws.read_only else ""
+        self.db_label.setText(self.tr("Database: {db}").format(db=_short(ws.description)) + mode)
+        self.db_label.setToolTip(ws.description)
+        self.backup_label.setText(self.tr("Last backup: {state}").format(state=labels.backup_state(ws)))
+        title = self.tr("PartnerDesk — {db}").format(db=_short(ws.description))
+        self.setWindowTitle(title + (self.tr(" (read-only)") if ws.read_only else ""))
+
+    # -- the workspace ---------------------------------------------------------------------------
+    def start_up(self) -> None:
+        """After the window shows: the automatic start-up backup, quietly on a worker thread."""
+        if self._backs_up():
+            run_command(self, lambda: self._auto_backup("startup"), background=True, quiet=True,
+                        on_done=lambda _o: self.statusBar().showMessage(self.tr("Start-up backup taken."), 5000))
+
+    def _backs_up(self) -> bool:
+        ws = self.session.ws
+        return ws.is_sqlite and not ws.read_only and ws.backup_dir is not None
+
+    def _auto_backup(self, reason: str):  # noqa: ANN202
+        ws, s = self.session.ws, self.session.settings
+        outcome = maintenance.backup_now(ws, reason, automatic=True)
+        maintenance.rotate(ws, s.keep_daily, s.keep_weekly)
+        return outcome
+
+    def finish_workspace(self, *, backup: bool = True) -> None:
+        """Let background work end, take the exit backup (then rotate), close the database."""
+        self.bus.wait()
+        if backup and self._backs_up():
+            run_command(self, lambda: self._auto_backup("exit"), busy_text=self.tr("Taking the exit backup…"))
+        self.session.ws.close()
+
+    def abandon(self) -> None:
+        """The database could not be reopened (already closed): close the window without an exit backup."""
+        self._closed = True
+        self.save_window_state()
+        self.close()
+
+    def set_workspace(self, ws: Workspace) -> None:
+        """Show another (or the reopened) database: pages are rebuilt for whoever signed in."""
+        self.session.ws = ws
+        self._build_pages()
+        self.start_up()
+
+    def backup_now(self) -> None:
+        ws, s = self.session.ws, self.session.settings
+
+        def work():  # noqa: ANN202
+            outcome = maintenance.backup_now(ws)
+            maintenance.rotate(ws, s.keep_daily, s.keep_weekly)
+            return outcome
+
+        run_command(self, work, background=True, busy_text=self.tr("Taking a backup…"),
+                    on_done=lambda o: self.statusBar().showMessage(
+                        self.tr("Backup taken: {file}").format(file=o.value.path.name), 8000))
+
+    def restore_backup(self, path: Path | None = None) -> None:
+        from .restore_flow import restore_backup
+
+        restore_backup(self, path)
+
+    # -- window state ----------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        s = self.session.settings
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode("ascii")))
+        if s.window_state:
+            self.restoreState(QByteArray.fromBase64(s.window_state.encode("ascii")))
+
+    def save_window_state(self) -> None:
+        s = self.session.settings
+        s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        s.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
+        settings_mod.save(s)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self.save_window_state()
+            self.finish_workspace()
+        event.accept()
+
+
+def _short(description: str, limit: int = 60) -> str:
+    return description if len(description) <= limit else "…" + description[-(limit - 1):]
+

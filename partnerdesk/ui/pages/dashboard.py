@@ -1,0 +1,122 @@
+"""Overview: the office, how many streets, communities and pilots, the rollout phases, backup state."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget,
+)
+
+from ...domain.org import Phase, UnitKind
+from ...services import org
+from ...services.changes import BACKUPS, ORG
+from ...services.dto import Office, OrgUnitRow
+from .. import labels
+from ..operations import run_command
+from .base import Page
+
+
+@dataclass(frozen=True)
+class Overview:
+    office: Office
+    units: tuple[OrgUnitRow, ...]
+
+    def count(self, kind: UnitKind) -> int:
+        return sum(1 for u in self.units if u.kind == kind.value)
+
+    @property
+    def pilots(self) -> int:
+        return sum(1 for u in self.units if u.kind == UnitKind.COMMUNITY.value and u.is_pilot)
+
+    def phases(self) -> list[tuple[str, int]]:
+        found = Counter(u.phase for u in self.units if u.kind == UnitKind.COMMUNITY.value)
+        return [(code, found.get(code, 0)) for code in ["", *Phase]]
+
+
+class _Figure(QFrame):
+    """A large number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.value = QLabel("–", objectName="figureValue", alignment=Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(QLabel(caption, objectName="figureCaption", alignment=Qt.AlignmentFlag.AlignCenter))
+
+
+class DashboardPage(Page):
+    areas = frozenset({ORG, BACKUPS})
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(session, parent)
+        self.title = QLabel(objectName="pageTitle")
+        self.streets = _Figure(self.tr("Streets"))
+        self.communities = _Figure(self.tr("Communities"))
+        self.pilots = _Figure(self.tr("Pilot communities"))
+        self._bars: dict[str, tuple[QProgressBar, QLabel]] = {}
+        self.backup_label = QLabel(objectName="lastBackup")
+        self.database_label = QLabel(objectName="databaseLabel", wordWrap=True)
+        self.user_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self._figures_row())
+        layout.addWidget(self._phase_box())
+        layout.addWidget(self._facts_box())
+        layout.addStretch(1)
+
+    def _figures_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for figure in (self.streets, self.communities, self.pilots):
+            row.addWidget(figure)
+        return row
+
+    def _phase_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Communities by rollout phase"))
+        grid = QGridLayout(box)
+        for i, code in enumerate(["", *Phase]):
+            bar = QProgressBar(textVisible=False, maximumHeight=14)
+            count = QLabel("0", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(QLabel(labels.phase(code)), i, 0)
+            grid.addWidget(bar, i, 1)
+            grid.addWidget(count, i, 2)
+            self._bars[code] = (bar, count)
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def _facts_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("This workstation"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Last backup:"), self.backup_label)
+        form.addRow(self.tr("Database:"), self.database_label)
+        form.addRow(self.tr("Signed in as:"), self.user_label)
+        return box
+
+    def reload(self) -> None:
+        ws = self.session.ws
+        run_command(self, lambda: Overview(org.office(ws), tuple(org.tree(ws))), on_done=self._show)
+        self._show_facts()
+
+    def _show(self, overview: Overview) -> None:
+        office = overview.office
+        self.title.setText(f"{office.district} · {office.street}" if office.street else self.tr("Overview"))
+        self.streets.value.setText(str(overview.count(UnitKind.STREET)))
+        self.communities.value.setText(str(overview.count(UnitKind.COMMUNITY)))
+        self.pilots.value.setText(str(overview.pilots))
+        total = max(1, overview.count(UnitKind.COMMUNITY))
+        for code, n in overview.phases():
+            bar, count = self._bars[code]
+            bar.setMaximum(total)
+            bar.setValue(n)
+            count.setText(str(n))
+
+    def _show_facts(self) -> None:
+        ws, actor = self.session.ws, self.session.actor
+        self.backup_label.setText(labels.backup_state(ws))
+        mode = self.tr(" (read-only)") if ws.read_only else ""
+        self.database_label.setText(ws.description + mode)
+        self.user_label.setText(f"{actor.username} ({labels.role(actor.role)})")
+
