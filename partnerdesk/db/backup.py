@@ -14,7 +14,7 @@ from ..fsutil import atomic_write, fsync_dir
 from . import fileguard
 from .engine import APPLICATION_ID
 
-_NAME = re.compile(r"^partnerdesk-(\d{8}-\d{6})-([a-z-]+?)(?:-\d+)?\.sqlite3$")
+_NAME = re.compile(r"^partnerdesk-(\d{8}-\d{6})-([a-z-]+?)(?:-(\d+))?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def verify(path: Path) -> str | None:
     if not check.usable:
         return check.state.value
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = fileguard.ro_connect(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
@@ -87,9 +87,13 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     for p in backup_dir.iterdir():
         m = _NAME.match(p.name)
         if m:
-            found.append(BackupInfo(p, datetime.strptime(m.group(1), "%Y%m%d-%H%M%S"), m.group(2),
-                                    p.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+            st = p.stat()
+            # names have one-second resolution: within a second, the file time (then the "-N" counter) orders them
+            order = (st.st_mtime_ns, int(m.group(3) or 0))
+            found.append((order, BackupInfo(p, datetime.strptime(m.group(1), "%Y%m%d-%H%M%S"), m.group(2),
+                                            st.st_size)))
+    found.sort(key=lambda x: (x[1].taken_at, x[0], x[1].path.name), reverse=True)
+    return [b for _, b in found]
 
 
 def newest_verified(backup_dir: Path) -> BackupInfo | None:

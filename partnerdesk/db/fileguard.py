@@ -75,8 +75,41 @@ def _has_wal(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
-def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=15)
+def ro_connect(path: Path) -> sqlite3.Connection:
+    """A read-only connection that leaves no trace: for a WAL-mode file nobody has open (no -wal/-shm
+    beside it), ``immutable`` stops SQLite creating the -wal/-shm a plain read-only open would leave behind."""
+    uri = f"file:{path.as_posix()}?mode=ro"
+    if _is_wal_mode(path) and not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm")):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=15)
+
+
+_ro_connect = ro_connect
+
+
+def _is_wal_mode(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
+
+
+def schema_revision(path: Path) -> str | None:
+    """The Alembic revision stamped in a sound file, read without writing anything (None if unstamped)."""
+    conn = None
+    try:
+        conn = ro_connect(path)
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='alembic_version'").fetchone():
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 def _has_foreign_tables(path: Path) -> bool:

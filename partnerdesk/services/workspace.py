@@ -90,6 +90,11 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
         raise DomainError("db.unusable", state=check.state.value, detail=check.detail, path=str(path))
     if read_only and check.state is fileguard.FileState.NEW:
         raise DomainError("db.missing", path=str(path))
+    if not read_only and check.state is fileguard.FileState.OK:
+        # Refuse a later release's file before the engine switches it to WAL or anything else writes to it.
+        revision = fileguard.schema_revision(path)
+        if revision is not None and revision not in migrate.known_revisions():
+            raise DomainError("db.newer_schema", revision=revision)
     lock = None
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
