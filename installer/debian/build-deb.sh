@@ -51,7 +51,11 @@ stub_bundle() {  # a stand-in for dist/PartnerDesk (PyInstaller 6 one-folder lay
     mkdir -p "$dir/_internal/partnerdesk/db"
     printf '#!/bin/sh\necho "PartnerDesk %s (stub bundle)"\n' "$VERSION" >"$dir/partnerdesk"
     chmod 755 "$dir/partnerdesk"
-    cp -r "$ROOT/resources" "$ROOT/forms" "$dir/_internal/"
+    local shipped
+    for shipped in resources forms; do
+        mkdir -p "$dir/_internal/$shipped"
+        if [ -d "$ROOT/$shipped" ]; then cp -r "$ROOT/$shipped/." "$dir/_internal/$shipped/"; fi
+    done
     cp -r "$ROOT/partnerdesk/db/migrations" "$dir/_internal/partnerdesk/db/"
     find "$dir" -name __pycache__ -prune -exec rm -rf {} +
     echo "$dir"
