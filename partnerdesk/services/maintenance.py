@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ..db import backup as db_backup
-from ..db import fileguard
+from ..db import fileguard, migrate
 from ..db.engine import sqlite_path
 from ..db.lock import InstanceLock
 from ..domain.errors import DomainError
@@ -88,6 +88,10 @@ def restore(db_path: Path, backup_file: Path, backup_dir: Path | None,
     problem = db_backup.verify(backup_file)
     if problem:
         raise DomainError("restore.refused", reason=problem)
+    revision = fileguard.schema_revision(backup_file)
+    if revision is not None and revision not in migrate.known_revisions():
+        # written by a later release: this version could not open what it put in place
+        raise DomainError("restore.refused", reason="newer_schema")
     safety = _authorise_and_save(db_path, backup_dir, credentials)
     lock = InstanceLock(db_path)
     holder = lock.acquire()
