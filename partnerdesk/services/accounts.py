@@ -17,7 +17,9 @@ from . import audit
 from .changes import USERS, Changes, Outcome
 from .dto import UserRow
 
-_hasher = PasswordHasher()  # Argon2id with the library's recommended parameters
+# Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): ~30 ms, so signing in stays quick
+# on office desktops; hashes made with other parameters still verify.
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 
 def hash_password(password: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..db.models import AppMeta, AuditLog, utcnow
@@ -39,6 +39,34 @@ def record(session: Session, actor: Actor | None, action: str, entity: str = "",
         head.value = f"{seq}:{digest}"
     session.flush()
     return entry
+
+
+def record_many(session: Session, actor: Actor | None, entries: list[tuple[str, str, object, object, object]],
+                at: datetime | None = None) -> None:
+    """Append many entries (action, entity, entity_id, before, after) in one go, e.g. for a bulk import."""
+    if not entries:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+    head = session.get(AppMeta, HEAD_KEY)
+    seq, prev = _parse_head(head.value if head else "")
+    stamp = (at or utcnow()).isoformat(timespec="microseconds")
+    username = actor.username if actor else "system"
+    rows = []
+    for action, entity, entity_id, before, after in entries:
+        seq += 1
+        b, a = chain.canonical(before), chain.canonical(after)
+        prev = chain.entry_hash(prev, seq, stamp, username, action, entity, str(entity_id), b, a)
+        rows.append({"seq": seq, "at": stamp, "user_id": actor.user_id if actor else None, "username": username,
+                     "action": action, "entity": entity, "entity_id": str(entity_id), "before": b, "after": a,
+                     "prev_hash": rows[-1]["hash"] if rows else _parse_head(head.value if head else "")[1],
+                     "hash": prev})
+    session.execute(insert(AuditLog), rows)
+    if head is None:
+        session.add(AppMeta(key=HEAD_KEY, value=f"{seq}:{prev}"))
+    else:
+        head.value = f"{seq}:{prev}"
+    session.flush()
 
 
 def _parse_head(value: str) -> tuple[int, str]:

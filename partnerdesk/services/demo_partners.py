@@ -27,6 +27,7 @@ from ..db.models import (
 )
 from ..domain.lifecycle import DEFAULT_FILING_PATTERN, State, filing_number
 from .partners import initials_of
+from .records import sync_id_sequence
 
 COUNTS = {"small": 279, "district": 2000}  # small: one of each type and each state per community
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
@@ -129,6 +130,7 @@ def _write_partners(s: Session, plan: list[dict], first_id: int) -> None:
     s.execute(insert(PartnerCommunity), links)
     s.execute(insert(PartnerDomain), doms)
     s.execute(insert(PartnerEvent), events)
+    sync_id_sequence(s, Partner)
 
 
 def _events(pid: int, p: dict) -> list[dict]:

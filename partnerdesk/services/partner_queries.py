@@ -75,7 +75,7 @@ def _text_clause(text: str):  # noqa: ANN202
     """Name contains the text, pinyin initials start with it, or a number ends with it."""
     like = f"%{_esc(text)}%"
     clauses = [Partner.name.like(like, escape="\\")]
-    if text.isascii() and text.isalpha():
+    if text.isascii() and text.isalnum():
         clauses.append(Partner.name_initials.like(f"{_esc(text.lower())}%", escape="\\"))
     code = normalise_code(text)
     if len(code) >= 3 and code.isalnum() and code.isascii():

@@ -55,7 +55,7 @@ class PartnerDetail:
 def initials_of(name: str) -> str:
     from pypinyin import Style, lazy_pinyin  # imported on first use only
 
-    return rules.initials(name, lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore"))
+    return rules.initials(name, lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default"))
 
 
 def _check_scope(actor: Actor, community_ids: tuple[int, ...] | list[int]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ..domain.errors import DomainError
@@ -31,3 +32,12 @@ def to_row(row_type: type, obj: object):  # noqa: ANN201
     """Build a frozen row dataclass from an ORM object with the same attribute names."""
     assert is_dataclass(row_type)
     return row_type(**{f.name: getattr(obj, f.name) for f in fields(row_type)})
+
+
+def sync_id_sequence(s: Session, model: type) -> None:
+    """After a bulk insert with explicit ids, move PostgreSQL's id sequence past them (SQLite needs nothing)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    table = model.__tablename__
+    s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                   f"(SELECT coalesce(max(id), 1) FROM {table}))"))
