@@ -1,0 +1,170 @@
+"""Small widgets the partner screens share: check lists, optional dates, combos, a debouncer, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QWidget,
+)
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Debouncer(QObject):
+    """Calls ``fire`` once, ``msec`` after the last ``poke`` (instant search, similar-record checks)."""
+
+    fire = Signal()
+
+    def __init__(self, msec: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self, singleShot=True, interval=msec)
+        self.timer.timeout.connect(self.fire)
+
+    def poke(self, *_: Any) -> None:
+        self.timer.start()
+
+    def flush(self) -> None:
+        """Fire now if a poke is pending (Enter in a search box, tests)."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self.fire.emit()
+
+
+class CheckList(QListWidget):
+    """A list of checkable choices (communities, domains): values in, checked values out."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def set_choices(self, choices: Iterable[tuple[Any, str]], checked: Iterable[Any] = (),
+                    enabled: set | None = None) -> None:
+        ticked = set(checked)
+        self.blockSignals(True)
+        self.clear()
+        for value, label in choices:
+            item = QListWidgetItem(label, self)
+            item.setData(VALUE_ROLE, value)
+            flags = Qt.ItemFlag.ItemIsUserCheckable
+            if enabled is None or value in enabled:
+                flags |= Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if value in ticked else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+    def checked(self) -> tuple:
+        return tuple(self.item(i).data(VALUE_ROLE) for i in range(self.count())
+                     if self.item(i).checkState() == Qt.CheckState.Checked)
+
+    def set_checked(self, values: Iterable[Any]) -> None:
+        wanted = set(values)
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(VALUE_ROLE) in wanted else Qt.CheckState.Unchecked)
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty: a check box switches the date field on."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", enabled=False)
+        self.edit.setDate(QDate.currentDate())
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+    edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
+    return edit
+
+
+def fill_combo(combo: QComboBox, items: Iterable[tuple[Any, str]], blank: str | None = None,
+               keep: bool = True) -> None:
+    """Replace a combo's entries with (value, label) pairs; keep the current value when still there."""
+    current = combo_value(combo) if keep else None
+    combo.blockSignals(True)
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for value, label in items:
+        combo.addItem(label, value)
+    select_value(combo, current)
+    combo.blockSignals(False)
+
+
+def combo_value(combo: QComboBox) -> Any:
+    return combo.currentData() if combo.currentIndex() >= 0 else None
+
+
+def select_value(combo: QComboBox, value: Any) -> bool:
+    index = combo.findData(value) if value is not None else -1
+    combo.setCurrentIndex(index if index >= 0 else 0 if combo.count() else -1)
+    return index >= 0
+
+
+class ErrorLabel(QLabel):
+    """Red text under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, wordWrap=True, visible=False)
+        self.setObjectName("fieldError")
+        self.setStyleSheet("color: #b3261e;")
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def table_view(parent: QWidget | None = None, *, multi: bool = False) -> QTableView:
+    """A read-only table of whole rows, sized for Chinese text."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def set_widths(view: QTableView, chars: Iterable[int]) -> None:
+    """Column widths in average CJK characters (never measured over all rows)."""
+    em = view.fontMetrics().horizontalAdvance("中")
+    for column, n in enumerate(chars):
+        view.setColumnWidth(column, int(n * em + 16))
