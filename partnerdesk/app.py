@@ -39,13 +39,15 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def configure_logging() -> None:
+def configure_logging() -> logging.Handler:
+    """Log to partnerdesk.log in the user data folder (the error dialogs point there)."""
     handler = RotatingFileHandler(paths.data_dir() / "partnerdesk.log", maxBytes=1_000_000, backupCount=3,
                                   encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return handler
 
 
 def create_application(qt_args: list[str]):  # noqa: ANN201 - QApplication
@@ -97,19 +99,30 @@ def main(argv: list[str]) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     args, qt_args = parse_args(argv)
-    configure_logging()
+    handler = configure_logging()
     settings = settings_mod.load()
     language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
     app = create_application(qt_args)
-    from .ui.i18n import install_translators
+    from .ui.i18n import install_translators, remove_translators
 
-    install_translators(app, language, paths.translations_dir())
+    translators = install_translators(app, language, paths.translations_dir())
     install_excepthook()
+    try:
+        return run(app, settings, settings_mod.database_url_from(args.db))
+    finally:
+        remove_translators(app, translators)
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def run(app, settings: settings_mod.Settings, url: str) -> int:  # noqa: ANN001
+    """Open the database (with whatever conversation that needs), sign in, show the window, run."""
     launcher = make_launcher(settings)
-    ws = launcher.start(None, settings_mod.database_url_from(args.db))
+    ws = launcher.start(None, url)
     if ws is None:
         return 1
+    log.info("PartnerDesk started on %s", ws.description)
     window = show_main_window(ws, settings, launcher)
     code = app.exec()
-    log.info("PartnerDesk closed (%s)", window.objectName())
+    del window
     return code

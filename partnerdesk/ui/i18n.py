@@ -1,4 +1,6 @@
-"""Translations: our compiled .ts plus Qt's own (so standard dialogs speak Chinese too).
+"""Translations: our compiled catalogues plus Qt's own (so standard dialogs speak Chinese too).
+
+``partnerdesk_<lang>.qm`` is the main catalogue; areas may add their own (``partners_<lang>.qm``).
 
 Source strings are English, so English needs no file. A missing .qm degrades to English, and
 :func:`current_language` then says "en", so error messages follow the language actually on screen.
@@ -26,7 +28,7 @@ def install_translators(app: QCoreApplication, language: str, translations_dir: 
         log.warning("no translation partnerdesk_%s.qm in %s: the interface stays in English", language,
                     translations_dir)
         return []
-    installed = [ours]
+    installed = [ours, *_area_catalogues(app, language, translations_dir)]
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(qt_own)
@@ -34,6 +36,16 @@ def install_translators(app: QCoreApplication, language: str, translations_dir: 
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))
     return installed
+
+
+def _area_catalogues(app: QCoreApplication, language: str, translations_dir: Path) -> list[QTranslator]:
+    """The catalogues of single areas (partners_zh_CN.qm, ...) beside the main one."""
+    found = []
+    for qm in sorted(translations_dir.glob(f"*_{language}.qm")):
+        translator = QTranslator(app)
+        if qm.stem != f"partnerdesk_{language}" and translator.load(str(qm)):
+            found.append(translator)
+    return found
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

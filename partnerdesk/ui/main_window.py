@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> Page:
         return self.pages[[s.key for s in self.specs].index(key)]
 
+    def go_to(self, key: str) -> Page:
+        """Show the page registered as ``key``."""
+        page = self.page(key)
+        self.nav.setCurrentRow(self.pages.index(page))
+        return page
+
     def current_page(self) -> Page:
         return self.stack.currentWidget()
 

@@ -6,8 +6,18 @@ import json
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSplitter, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
 )
 
 from ...domain.audit import ChainReport

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
 
 from ...domain.org import Phase
 from ...services.dto import PhaseRow

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QPushButton, QTreeView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+)
 
 from ...domain.org import UnitKind
 from ...domain.roles import Perm
@@ -40,8 +48,10 @@ class OrgTab(Page):
     def _make_view(self) -> QTreeView:
         view = QTreeView(objectName="orgTree", alternatingRowColors=True, uniformRowHeights=True)
         view.setModel(self.proxy)
-        view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        view.header().setStretchLastSection(False)
+        header = view.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         view.selectionModel().currentChanged.connect(self._update_buttons)
         view.doubleClicked.connect(lambda _index: self.rename())
         return view
@@ -80,7 +90,6 @@ class OrgTab(Page):
     def _show(self, rows: list[OrgUnitRow], keep: OrgUnitRow | None) -> None:
         self.model.set_rows(rows)
         self.view.expandAll()
-        self.view.resizeColumnToContents(1)
         if keep is not None:
             self.select(keep.id)
         self._update_buttons()

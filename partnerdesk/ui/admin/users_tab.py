@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
 )
 
 from ...domain.org import UnitKind
@@ -12,11 +18,11 @@ from ...domain.roles import Perm
 from ...services import accounts, org
 from ...services.changes import ORG, USERS
 from ...services.dto import OrgUnitRow, UserRow
+from ..dialogs.passwords import PasswordDialog
 from ..models.table import ROW_ROLE
 from ..models.users import UserItem, users_model
 from ..operations import run_command
 from ..pages.base import Page
-from ..dialogs.passwords import PasswordDialog
 from .user_dialogs import UserDialog
 
 

@@ -1,0 +1,120 @@
+"""The settings dialog, the About box, and the operation runner's promises."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from partnerdesk import settings as settings_mod
+from partnerdesk.domain.errors import DomainError
+from partnerdesk.services.changes import Changes, Outcome
+from partnerdesk.ui import operations
+from partnerdesk.ui.operations import OperationBus, run_and_wait, run_command
+from tests.ui.support import answer_modal, press_ok
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_settings_dialog_saves_language_backup_folder_and_retention(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "elsewhere"
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        assert dialog.language.currentData() == "zh_CN"  # the default
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.backup_dir.setText(str(folder))
+        dialog.keep_daily.setValue(10)
+        assert dialog.print_profile.currentText() == "GB/T 9704-2012"
+        press_ok(dialog)
+
+    answer_modal(fill)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
+    saved = settings_mod.load()
+    assert (saved.language, saved.backup_dir, saved.keep_daily) == ("en", str(folder), 10)
+    if window.session.ws.is_sqlite:
+        assert window.session.ws.backup_dir == folder
+
+
+def test_change_own_password_from_the_menu(qtbot, window) -> None:
+    from partnerdesk.services import accounts
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        dialog.current.setText("admin-pass-1")
+        dialog.password.setText("admin-pass-2")
+        dialog.confirm.setText("admin-pass-2")
+        press_ok(dialog)
+
+    answer_modal(fill)
+    window.actions_.change_password()
+    accounts.login(window.session.ws, "admin", "admin-pass-2")
+
+
+def test_about_names_the_version(qtbot, window, boxes, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from partnerdesk import __version__
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.actions_.about()
+    assert __version__ in shown[0]
+
+
+def test_domain_errors_become_translated_messages(qtbot, boxes, zh) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    finished = []
+
+    def refuse() -> None:
+        raise DomainError("org.name_required")
+
+    run_command(parent, refuse, on_finished=lambda: finished.append(True))
+    assert boxes.shown == [("warning", "名称不能为空。")] and finished == [True]
+
+
+def test_unexpected_errors_show_details_and_are_logged(qtbot, boxes, caplog) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    run_command(parent, lambda: 1 / 0)
+    assert "ZeroDivisionError" in boxes.texts()
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_success_announces_the_changes_on_the_window_bus(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bus = OperationBus(parent)
+    child = QWidget(parent)
+    seen, done = [], []
+    bus.data_changed.connect(seen.append)
+    run_command(child, lambda: Outcome(7, Changes.of("org")), on_done=lambda o: done.append(o.value))
+    assert done == [7] and seen[0].touches("org")
+
+
+def test_background_work_runs_off_the_gui_thread_with_a_progress_dialog(qtbot, monkeypatch) -> None:
+    import threading
+
+    monkeypatch.setattr(operations, "PROGRESS_DELAY_MS", 20)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    gui = threading.get_ident()
+
+    def slow() -> Outcome[int]:
+        time.sleep(0.3)
+        return Outcome(threading.get_ident(), Changes.of("users"))
+
+    seen_progress = []
+
+    def look() -> None:
+        if parent.findChildren(QProgressDialog):
+            seen_progress.append(True)
+        elif not seen_progress:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)
+    ok, outcome = run_and_wait(parent, slow, busy_text="…")
+    assert ok and outcome.value != gui
+    assert seen_progress, "work longer than the delay shows a progress dialog"
+    assert not operations.bus_for(parent).busy
