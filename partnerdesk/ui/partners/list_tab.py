@@ -141,14 +141,14 @@ class PartnerListTab(Page):
         dialog.open()
 
     def export(self) -> None:
-        from .export import default_file_name, export_list
+        from .export import default_file_name, export_list, headers
 
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export partners"), default_file_name(),
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
-        ws, f, (sort, _descending) = self.session.ws, self.model.filter, self.model.sort_key
-        run_command(self, lambda: export_list(ws, f, sort, Path(path)), background=True,
+        ws, f, (sort, _descending), titles = self.session.ws, self.model.filter, self.model.sort_key, headers()
+        run_command(self, lambda: export_list(ws, f, sort, Path(path), titles), background=True,
                     busy_text=self.tr("Writing the partner list…"), on_done=lambda n: self._exported(n, path))
 
     def _exported(self, rows: int, path: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from partnerdesk.services import partners
 from partnerdesk.ui.partners.edit_dialog import PartnerEditDialog
 from partnerdesk.ui.partners.page import PartnersPage
-from partnerdesk.ui.partners.widgets import select_value
+from partnerdesk.ui.partners.widgets import VALUE_ROLE, select_value
 from tests.helpers.numbers import org_code
 
 from .conftest import audit_actions, sign_in
@@ -41,7 +41,7 @@ def _fill_registration(dialog: PartnerEditDialog, qtbot) -> None:
     assert "Market regulation" in dialog.uscc_facts.text() or "市场监管" in dialog.uscc_facts.text()
     qtbot.keyClicks(dialog.mobile, "139 0000 1234")
     dialog.legal_rep.setText("牧大山")
-    dialog.communities.set_checked([dialog.communities.item(0).data(256)])
+    dialog.communities.set_checked([dialog.communities.item(0).data(VALUE_ROLE)])
     dialog.domains.set_checked(["convenience", "elderly"])
 
 

@@ -1,0 +1,104 @@
+"""Editors of the dictionaries, the recruitment notices and the three lists (with the matching view)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from partnerdesk.services import dictionaries, notices, three_lists
+from partnerdesk.ui.partners.dictionaries_tab import DictionariesTab
+from partnerdesk.ui.partners.lists_tab import ThreeListsTab
+from partnerdesk.ui.partners.notices_tab import NoticesTab
+from partnerdesk.ui.partners.page import PartnersPage
+from partnerdesk.ui.partners.widgets import select_value
+
+from .conftest import sign_in
+
+
+def _show(host, qtbot, widget):  # noqa: ANN001, ANN202
+    host.setCentralWidget(widget)
+    host.show()
+    qtbot.waitExposed(host)
+    return widget
+
+
+def _save(dialog) -> None:  # noqa: ANN001
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_dictionary_entries_are_added_and_changed(session, host, qtbot, boxes, qtmodeltester):
+    tab = _show(host, qtbot, DictionariesTab(session, host))
+    select_value(tab.kind, "partner_type")
+    before = tab.model.rowCount()
+    tab.add_button.click()
+    tab.dialog.widget("code").setText("startup_team")
+    tab.dialog.widget("label").setText("创业团队")
+    select_value(tab.dialog.widget("holder"), "group")
+    _save(tab.dialog)
+    assert not boxes.shown, boxes.shown
+    assert tab.model.rowCount() == before + 1
+    qtmodeltester.check(tab.model)
+    row = tab.model.find_row(lambda d: d.code == "startup_team")
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.edit_button.click()
+    assert not tab.dialog.widget("code").isEnabled()  # codes stay fixed
+    tab.dialog.widget("label").setText("创业团队（青年）")
+    tab.dialog.widget("active").setChecked(False)
+    _save(tab.dialog)
+    item = next(d for d in dictionaries.items(session.ws, "partner_type", include_inactive=True)
+                if d.code == "startup_team")
+    assert item.label == "创业团队（青年）" and not item.active and item.holder == "group"
+
+
+def test_dictionaries_tab_only_for_administrators(session, host, qtbot):
+    sign_in(session.ws, "staff1")
+    page = _show(host, qtbot, PartnersPage(session, host))
+    assert "dictionaries" not in page.tab_pages and "rota" in page.tab_pages
+
+
+def test_notice_is_published(session, host, qtbot, boxes, qtmodeltester):
+    tab = _show(host, qtbot, NoticesTab(session, host))
+    before = tab.model.rowCount()
+    tab.add_button.click()
+    dialog = tab.dialog
+    dialog.widget("title").setText("2026年养老助餐合伙人招募令")
+    dialog.widget("issuer_id").setCurrentIndex(0)
+    dialog.widget("domain_codes").set_checked(["elderly"])
+    dialog.widget("benefits").setPlainText("免费使用社区食堂场地")
+    select_value(dialog.widget("status"), "open")
+    _save(dialog)
+    assert not boxes.shown, boxes.shown
+    assert tab.model.rowCount() == before + 1
+    saved = next(n for n in notices.list_all(session.ws) if n.title == "2026年养老助餐合伙人招募令")
+    assert saved.domain_codes == "elderly" and saved.status == "open"
+    assert "养老" in tab.model.data(tab.model.index(tab.model.find_row(lambda n: n.id == saved.id), 2))
+    qtmodeltester.check(tab.model)
+
+
+def test_need_is_matched_and_becomes_a_project(session, host, qtbot, boxes, qtmodeltester):
+    ws = session.ws
+    tab = _show(host, qtbot, ThreeListsTab(session, host))
+    match = next(m for m in three_lists.matching(ws) if m.partners)
+    select_value(tab.community, match.need.community_id)
+    tab.lists["need"].add_button.click()
+    dialog = tab.dialog
+    dialog.widget("title").setText("高龄老人助餐")
+    select_value(dialog.widget("category"), match.need.category)
+    dialog.widget("households").setValue(12)
+    dialog.widget("people").setValue(15)
+    _save(dialog)
+    assert not boxes.shown, boxes.shown
+    for widget in tab.lists.values():
+        qtmodeltester.check(widget.model)
+    tab.tabs.setCurrentWidget(tab.matching)
+    rows = tab.matching.model.rows()
+    mine = next(i for i, m in enumerate(rows) if m.need.title == "高龄老人助餐")
+    assert rows[mine].partners  # partners whose domains fit stand beside it
+    qtmodeltester.check(tab.matching.model)
+    tab.matching.table.setCurrentIndex(tab.matching.model.index(mine, 0))
+    tab.matching.project_button.click()
+    assert tab.dialog.values()["need_id"] == rows[mine].need.id
+    assert tab.dialog.values()["partner_id"] == rows[mine].partners[0][0]
+    _save(tab.dialog)
+    assert not boxes.shown, boxes.shown
+    projects = three_lists.list_of(ws, "project", match.need.community_id)
+    assert any(p.need_id == rows[mine].need.id and p.partner_id == rows[mine].partners[0][0] for p in projects)
