@@ -52,7 +52,8 @@ def _uscc(rng: random.Random, kind: str, serial: int) -> str:
 
 
 def _resident_id(rng: random.Random, serial: int) -> str:
-    born = date(1950, 1, 1) + timedelta(days=rng.randint(0, 365 * 50))
+    # (birth date, sequence) pairs are unique per serial, so 100,000 demo residents never collide
+    born = date(1950, 1, 1) + timedelta(days=(serial // 1000) * 97 + rng.randint(0, 96))
     body = f"500103{born:%Y%m%d}{serial % 1000:03d}_"
     return body[:17] + ric.calc_check_digit(body)
 

@@ -97,7 +97,12 @@ def query(ws, f: PartnerFilter = PartnerFilter(), sort: str = "name", descending
     require(ws.actor, Perm.READ)
     column = SORTS.get(sort, Partner.name)
     order = [column.desc(), Partner.id.desc()] if descending else [column, Partner.id]
-    ids = _filtered(ws.actor, f).order_by(*order).offset(offset).limit(limit)
+    matching = _filtered(ws.actor, f)
+    if f.text.strip():
+        # a text filter cannot use an index: collect the matches first and sort only them, instead of letting
+        # SQLite walk the whole sort index and test every row on the way (3-4x faster at 100,000 partners)
+        matching = select(Partner.id).where(Partner.id.in_(matching))
+    ids = matching.order_by(*order).offset(offset).limit(limit)
     with ws.read() as uow:
         s = uow.session
         rows = s.execute(select(Partner.id, Partner.name, Partner.type_code, Partner.state, Partner.uscc,
