@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 APPLICATION_ID = 0x5044534B  # "PDSK": marks a PartnerDesk SQLite file
 BUSY_TIMEOUT_MS = 15_000
@@ -45,7 +46,10 @@ def _sqlite_engine(url: str, read_only: bool) -> Engine:
             conn.execute("PRAGMA synchronous=FULL")
         return conn
 
-    engine = create_engine("sqlite://", creator=connect, pool_pre_ping=False)
+    # An explicit QueuePool: for the "sqlite://" URL SQLAlchemy would pick SingletonThreadPool, which keeps
+    # one connection per thread and, past five threads, closes connections other threads are using
+    # (a segfault in sqlite3). The connections are made with check_same_thread=False for this.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_pre_ping=False)
     engine.info = {"read_only": read_only, "path": path}  # type: ignore[attr-defined]
 
     @event.listens_for(engine, "begin")

@@ -51,7 +51,7 @@ def translate_db_error(exc: BaseException) -> DomainError | None:
         return DomainError("record.conflict")
     if isinstance(exc, OperationalError):
         text = str(exc.orig).lower()
-        if "locked" in text or "busy" in text:
+        if "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text:
             return DomainError("db.busy")
         if "readonly" in text or "read-only" in text or "read only" in text:
             return DomainError("db.read_only")

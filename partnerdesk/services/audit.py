@@ -21,6 +21,9 @@ def record(session: Session, actor: Actor | None, action: str, entity: str = "",
            before: object = None, after: object = None, at: datetime | None = None) -> AuditLog:
     """Append one entry. Call inside the unit of work whose commit it records."""
     if session.get_bind().dialect.name == "postgresql":
+        # Row locks first, the chain lock last: flush this unit of work's pending changes before waiting for
+        # the lock, or two clerks (one holding a row, one the chain lock) wait for each other (a deadlock).
+        session.flush()
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
     head = session.get(AppMeta, HEAD_KEY)
     seq, prev = _parse_head(head.value if head else "")
@@ -47,6 +50,9 @@ def record_many(session: Session, actor: Actor | None, entries: list[tuple[str, 
     if not entries:
         return
     if session.get_bind().dialect.name == "postgresql":
+        # Row locks first, the chain lock last: flush this unit of work's pending changes before waiting for
+        # the lock, or two clerks (one holding a row, one the chain lock) wait for each other (a deadlock).
+        session.flush()
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
     head = session.get(AppMeta, HEAD_KEY)
     seq, prev = _parse_head(head.value if head else "")
