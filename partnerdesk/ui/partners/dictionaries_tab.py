@@ -36,7 +36,7 @@ class DictionariesTab(Page):
         self.model: RowTableModel[DictRow] = RowTableModel(COLUMNS, CONTEXT, self)
         self.table = table_view(self)
         self.table.setModel(self.model)
-        set_widths(self.table, (12, 12, 12, 10, 4, 4))
+        set_widths(self.table, (12, 12, 15, 10, 4, 4))
         self.add_button, self.edit_button = QPushButton(self.tr("Add…")), QPushButton(self.tr("Change…"))
         self.dialog: FormDialog | None = None
         row = QHBoxLayout()

@@ -28,7 +28,16 @@ from ...services.partners import PartnerDetail, SimilarRow
 from ..operations import run_command
 from ..session import Session
 from . import choices, identity, labels
-from .widgets import CheckList, Debouncer, ErrorLabel, OptionalDate, combo_value, fill_combo, select_value
+from .widgets import (
+    CheckList,
+    Debouncer,
+    ErrorLabel,
+    FilteredCheckList,
+    OptionalDate,
+    combo_value,
+    fill_combo,
+    select_value,
+)
 
 SIMILAR_DELAY_MS = 300
 
@@ -70,7 +79,8 @@ class PartnerEditDialog(QDialog):
         self.skills = QLineEdit(placeholderText=self.tr("e.g. haircuts, tutoring, repairs"))
         self.grade = QComboBox()
         self.grade_until = OptionalDate(self.tr("valid until"))
-        self.communities, self.domains = CheckList(), CheckList()
+        self.community_box = FilteredCheckList(self.tr("Find a community"))
+        self.communities, self.domains = self.community_box.checks, CheckList()
         self.notice = QComboBox()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -114,7 +124,7 @@ class PartnerEditDialog(QDialog):
         left.addRow(self.tr("Answers notice"), self.notice)
         self.form = left
         right = QFormLayout()
-        right.addRow(self.tr("Communities served"), self._with_error(self.communities, "communities"))
+        right.addRow(self.tr("Communities served"), self._with_error(self.community_box, "communities"))
         right.addRow(self.tr("Service domains"), self.domains)
         right.addRow(self.tr("Notes"), self.notes)
         grid = QGridLayout()
@@ -132,7 +142,8 @@ class PartnerEditDialog(QDialog):
     def _set_tab_order(self) -> None:
         chain = [self.type_combo, self.name, self.uscc, self.override, self.id_number, self.legal_rep,
                  self.contact_name, self.mobile, self.address, self.skills, self.grade, self.grade_until.check,
-                 self.grade_until.edit, self.notice, self.communities, self.domains, self.notes, self.submit_now,
+                 self.grade_until.edit, self.notice, self.community_box.filter, self.communities, self.domains,
+                 self.notes, self.submit_now,
                  self.buttons]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -196,6 +207,7 @@ class PartnerEditDialog(QDialog):
     def _read_uscc(self) -> None:
         reading = identity.read_uscc(self.uscc.text()) if self.holder() != INDIVIDUAL else identity.Reading()
         self.uscc_facts.setText(reading.facts)
+        self.uscc_facts.setVisible(bool(reading.facts))
         self.errors["uscc"].show_text(reading.error)
         may_override = reading.overridable and self.session.can(Perm.OVERRIDE_CHECK)
         self.form.setRowVisible(self._row_of(self.override), may_override or bool(self.override.text()))
@@ -203,6 +215,7 @@ class PartnerEditDialog(QDialog):
     def _read_id(self) -> None:
         reading = identity.read_resident_id(self.id_number.text())
         self.id_facts.setText(reading.facts)
+        self.id_facts.setVisible(bool(reading.facts))
         self.errors["id_number"].show_text(reading.error)
 
     def check_similar(self) -> None:

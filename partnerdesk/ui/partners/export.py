@@ -22,7 +22,7 @@ WIDTHS = (30, 14, 14, 24, 22, 14, 30, 18)
 
 
 def default_file_name(today: date | None = None) -> str:
-    stem = QCoreApplication.translate(CONTEXT, "Partners")
+    stem = QCoreApplication.translate("PartnerExport", "Partners")
     return f"{stem}-{(today or date.today()):%Y%m%d}.xlsx"
 
 
@@ -41,7 +41,7 @@ def export_list(ws, f: PartnerFilter, sort: str, path: Path, titles: list[str]) 
             written += 1
             yield [column.text(row) for column in COLUMNS]
 
-    write_table(path, QCoreApplication.translate(CONTEXT, "Partners"), titles, rows(), col_widths=WIDTHS)
+    write_table(path, QCoreApplication.translate("PartnerExport", "Partners"), titles, rows(), col_widths=WIDTHS)
     audit.record_event(ws, "export", "partner", "", {"rows": written, "file": path.name, "masked": True,
                                                      "sort": sort, "filter": asdict(f)})
     return written

@@ -17,6 +17,7 @@ from ..i18n import current_language
 from . import labels
 
 CONTEXT = "PartnerIdentity"
+translate = QCoreApplication.translate
 
 # error code (or "prefix.*") -> the field it is shown under
 FIELD_OF_ERROR = {
@@ -38,9 +39,6 @@ def field_of(err: DomainError, holder_field: str) -> str | None:
 def message(err: DomainError) -> str:
     return describe(err, current_language())
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -66,10 +64,10 @@ def read_uscc(text: str) -> Reading:
 
 
 def uscc_facts(authority: str, category: str, region: str) -> str:
-    parts = [_t("Registered with: %1").replace("%1", labels.authority(authority))]
+    parts = [translate("PartnerIdentity", "Registered with: %1").replace("%1", labels.authority(authority))]
     if authority == "civil_affairs":
-        parts.append(_t("Category: %1").replace("%1", labels.category(category)))
-    parts.append(_t("Region code: %1").replace("%1", region))
+        parts.append(translate("PartnerIdentity", "Category: %1").replace("%1", labels.category(category)))
+    parts.append(translate("PartnerIdentity", "Region code: %1").replace("%1", region))
     return " · ".join(parts)
 
 
@@ -83,9 +81,9 @@ def read_resident_id(text: str) -> Reading:
         return Reading(error=message(err)) if len(number) >= 18 else Reading()
     facts = id_facts(info.birth_date.isoformat(), info.sex)
     if not info.region_known:
-        facts += " · " + _t("unknown region code %1 (please check)").replace("%1", info.region)
+        facts += " · " + translate("PartnerIdentity", "unknown region code %1 (please check)").replace("%1", info.region)
     return Reading(facts=facts)
 
 
 def id_facts(birth_date: str, sex: str) -> str:
-    return _t("Born %1 · %2").replace("%1", birth_date).replace("%2", labels.sex(sex))
+    return translate("PartnerIdentity", "Born %1 · %2").replace("%1", birth_date).replace("%2", labels.sex(sex))

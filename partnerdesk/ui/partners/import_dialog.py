@@ -106,11 +106,11 @@ class ImportDialog(QDialog):
         if preview.header_problems:
             self.summary.setText(problems_text(preview.header_problems))
         elif preview.ok:
-            self.summary.setText(self.tr("%n row(s) checked, all valid: ready to import.", "", len(preview.rows)))
+            self.summary.setText(self.tr("Rows checked: %1, all valid: ready to import.").replace("%1", str(len(preview.rows))))
         else:
-            self.summary.setText(self.tr("%n row(s) checked; ", "", len(preview.rows))
-                                 + self.tr("%n row(s) need correcting. Nothing will be imported until they are.", "",
-                                           len(preview.rejected)))
+            self.summary.setText(self.tr("Rows checked: %1; rows to correct: %2. Nothing is imported until they are "
+                                         "corrected.").replace("%1", str(len(preview.rows)))
+                                 .replace("%2", str(len(preview.rejected))))
         self.summary.setStyleSheet("" if preview.ok else "color: #b3261e;")
         self.import_button.setEnabled(bool(preview.ok))
 
@@ -123,5 +123,5 @@ class ImportDialog(QDialog):
 
     def _imported(self, outcome) -> None:  # noqa: ANN001 - Outcome[ImportResult]
         QMessageBox.information(self, self.windowTitle(),
-                                self.tr("%n partner(s) imported.", "", outcome.value.imported))
+                                self.tr("Partners imported: %1.").replace("%1", str(outcome.value.imported)))
         self.accept()

@@ -54,7 +54,8 @@ def _number(row: PartnerListRow) -> str:
 
 
 COLUMNS: tuple[ListColumn, ...] = (
-    ListColumn(QT_TRANSLATE_NOOP("PartnerListModel", "Name"), lambda r: r.name, "name"),
+    # names sort by their pinyin initials: code-point order means nothing to a reader of Chinese
+    ListColumn(QT_TRANSLATE_NOOP("PartnerListModel", "Name"), lambda r: r.name, "initials"),
     ListColumn(QT_TRANSLATE_NOOP("PartnerListModel", "Type"), lambda r: r.type_label, "type"),
     ListColumn(QT_TRANSLATE_NOOP("PartnerListModel", "State"), lambda r: labels.state(r.state), "state", CENTER),
     ListColumn(QT_TRANSLATE_NOOP("PartnerListModel", "Communities"), lambda r: r.communities),
@@ -74,7 +75,7 @@ class PartnerListModel(QAbstractTableModel):
         self._ws = ws
         self._page_size, self._max_pages = page_size, max_pages
         self._filter = PartnerFilter()
-        self._sort, self._descending = "name", False
+        self._sort, self._descending = "initials", False
         self._count = 0
         self._pages: OrderedDict[int, list[PartnerListRow]] = OrderedDict()
 

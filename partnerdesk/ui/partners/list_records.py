@@ -14,10 +14,8 @@ from . import choices, labels
 from .form_dialog import Field
 
 CONTEXT = "ThreeLists"
+translate = QCoreApplication.translate
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass
@@ -81,25 +79,25 @@ def _statuses(codes: tuple[str, ...]) -> list[tuple[str, str]]:
 def fields(kind: str, look: Lookup) -> list[Field]:
     domains = list(look.domains.items())
     partners = sorted(look.partners.items(), key=lambda item: item[1])
-    head = [Field("community_id", _t("Community"), "combo", look.communities), Field("title", _t("Title"))]
+    head = [Field("community_id", translate("ThreeLists", "Community"), "combo", look.communities), Field("title", translate("ThreeLists", "Title"))]
     if kind == "need":
-        return head + [Field("source", _t("Source"), "combo", list(look.sources.items())),
-                       Field("category", _t("Category"), "combo", domains), Field("households", _t("Households"), "int"),
-                       Field("people", _t("People"), "int"), Field("description", _t("Description"), "multiline"),
-                       Field("status", _t("Status"), "combo", _statuses(NEED_STATUSES)),
-                       Field("recorded_on", _t("Recorded on"), "optional_date")]
+        return head + [Field("source", translate("ThreeLists", "Source"), "combo", list(look.sources.items())),
+                       Field("category", translate("ThreeLists", "Category"), "combo", domains), Field("households", translate("ThreeLists", "Households"), "int"),
+                       Field("people", translate("ThreeLists", "People"), "int"), Field("description", translate("ThreeLists", "Description"), "multiline"),
+                       Field("status", translate("ThreeLists", "Status"), "combo", _statuses(NEED_STATUSES)),
+                       Field("recorded_on", translate("ThreeLists", "Recorded on"), "optional_date")]
     if kind == "resource":
-        return head + [Field("kind", _t("Kind"), "combo", [(k, labels.resource_kind(k)) for k in RESOURCE_KINDS]),
-                       Field("category", _t("Category"), "combo", domains, blank=_t("none")),
-                       Field("partner_id", _t("Partner"), "combo", partners, blank=_t("none")),
-                       Field("area_centi_m2", _t("Area"), "area"), Field("description", _t("Description"), "multiline"),
-                       Field("status", _t("Status"), "combo", _statuses(RESOURCE_STATUSES))]
-    return head + [Field("category", _t("Category"), "combo", domains),
-                   Field("need_id", _t("Need"), "combo", list(look.needs.items()), blank=_t("none")),
-                   Field("resource_id", _t("Resource"), "combo", list(look.resources.items()), blank=_t("none")),
-                   Field("partner_id", _t("Partner"), "combo", partners, blank=_t("none")),
-                   Field("status", _t("Status"), "combo", _statuses(PROJECT_STATUSES)),
-                   Field("started_on", _t("Started on"), "optional_date")]
+        return head + [Field("kind", translate("ThreeLists", "Kind"), "combo", [(k, labels.resource_kind(k)) for k in RESOURCE_KINDS]),
+                       Field("category", translate("ThreeLists", "Category"), "combo", domains, blank=translate("ThreeLists", "none")),
+                       Field("partner_id", translate("ThreeLists", "Partner"), "combo", partners, blank=translate("ThreeLists", "none")),
+                       Field("area_centi_m2", translate("ThreeLists", "Area"), "area"), Field("description", translate("ThreeLists", "Description"), "multiline"),
+                       Field("status", translate("ThreeLists", "Status"), "combo", _statuses(RESOURCE_STATUSES))]
+    return head + [Field("category", translate("ThreeLists", "Category"), "combo", domains),
+                   Field("need_id", translate("ThreeLists", "Need"), "combo", list(look.needs.items()), blank=translate("ThreeLists", "none")),
+                   Field("resource_id", translate("ThreeLists", "Resource"), "combo", list(look.resources.items()), blank=translate("ThreeLists", "none")),
+                   Field("partner_id", translate("ThreeLists", "Partner"), "combo", partners, blank=translate("ThreeLists", "none")),
+                   Field("status", translate("ThreeLists", "Status"), "combo", _statuses(PROJECT_STATUSES)),
+                   Field("started_on", translate("ThreeLists", "Started on"), "optional_date")]
 
 
 def cleaned(kind: str, values: dict) -> dict:
@@ -118,7 +116,7 @@ TITLES: dict[str, tuple[str, str]] = {
 
 
 def title(kind: str, existing: bool) -> str:
-    return _t(TITLES[kind][1 if existing else 0])
+    return translate(CONTEXT, TITLES[kind][1 if existing else 0])
 
 
 Values = Callable[[object], dict]

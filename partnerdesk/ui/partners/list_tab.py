@@ -29,7 +29,7 @@ from .list_model import PartnerListModel
 from .widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
 
 SEARCH_DELAY_MS = 150
-COLUMN_CHARS = (14, 6, 7, 10, 13, 8, 14, 9)
+COLUMN_CHARS = (15, 7, 7, 8, 12, 7, 17, 9)
 
 
 class PartnerListTab(Page):
@@ -111,7 +111,7 @@ class PartnerListTab(Page):
         self.model.set_filter(self.current_filter())
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n partner(s)", "", self.model.rowCount()))
+        self.count_label.setText(self.tr("Partners: %1").replace("%1", f"{self.model.rowCount():,}"))
 
     def _sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         """Columns without a SQL sort key (communities, numbers) keep the indicator on the sorted column."""
@@ -153,7 +153,7 @@ class PartnerListTab(Page):
 
     def _exported(self, rows: int, path: str) -> None:
         QMessageBox.information(self, self.tr("Export"),
-                                self.tr("%n partner(s) written to %1.", "", rows).replace("%1", path))
+                                self.tr("Partners written: %1. File: %2").replace("%1", str(rows)).replace("%2", path))
 
     def import_partners(self) -> None:
         from .import_dialog import ImportDialog

@@ -62,7 +62,7 @@ class MatchingView(QWidget):
 
     def _show(self, matches: list[Match]) -> None:
         self.model.set_rows(matches)
-        self.summary.setText(self.tr("%n unmet need(s)", "", len(matches)))
+        self.summary.setText(self.tr("Unmet needs: %1").replace("%1", str(len(matches))))
 
     def _start(self) -> None:
         match = self.model.row_at(self.table.currentIndex())

@@ -15,10 +15,8 @@ from . import labels
 from .form_dialog import Field, FormDialog
 
 CONTEXT = "RotaForms"
+translate = QCoreApplication.translate
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _partners(names: dict[int, str]) -> list[tuple[int, str]]:
@@ -28,30 +26,30 @@ def _partners(names: dict[int, str]) -> list[tuple[int, str]]:
 def pattern_dialog(ws, community_id: int, partners: dict[int, str], monday: date,  # noqa: ANN001
                    parent: QWidget) -> FormDialog:
     fields = [
-        Field("weekday", _t("Day of the week"), "combo", [(i, labels.weekday(i)) for i in range(7)]),
-        Field("start", _t("From"), "time"), Field("end", _t("Until"), "time"),
-        Field("venue", _t("Venue")), Field("partner_id", _t("Partner on duty"), "combo", _partners(partners)),
-        Field("topic", _t("Topic")), Field("valid_from", _t("Valid from"), "date"),
-        Field("valid_to", _t("Valid until"), "optional_date"),
+        Field("weekday", translate("RotaForms", "Day of the week"), "combo", [(i, labels.weekday(i)) for i in range(7)]),
+        Field("start", translate("RotaForms", "From"), "time"), Field("end", translate("RotaForms", "Until"), "time"),
+        Field("venue", translate("RotaForms", "Venue")), Field("partner_id", translate("RotaForms", "Partner on duty"), "combo", _partners(partners)),
+        Field("topic", translate("RotaForms", "Topic")), Field("valid_from", translate("RotaForms", "Valid from"), "date"),
+        Field("valid_to", translate("RotaForms", "Valid until"), "optional_date"),
     ]
-    values = {"weekday": 0, "start": "14:00", "end": "17:00", "venue": _t("Community partner studio"),
+    values = {"weekday": 0, "start": "14:00", "end": "17:00", "venue": translate("RotaForms", "Community partner studio"),
               "valid_from": monday}
 
     def save(v: dict):  # noqa: ANN202 - Outcome[PatternRow]
         return rota.add_pattern(ws, community_id, v["venue"], v["weekday"], v["start"], v["end"], v["partner_id"],
                                 v["topic"], v["valid_from"], v["valid_to"])
 
-    return FormDialog(_t("Add weekly pattern"), fields, save, values, parent)
+    return FormDialog(translate("RotaForms", "Add weekly pattern"), fields, save, values, parent)
 
 
 def roll_out_dialog(ws, community_id: int, monday: date, parent: QWidget) -> FormDialog:  # noqa: ANN001
-    fields = [Field("first", _t("First day"), "date"), Field("last", _t("Last day"), "date")]
+    fields = [Field("first", translate("RotaForms", "First day"), "date"), Field("last", translate("RotaForms", "Last day"), "date")]
     values = {"first": monday, "last": monday + timedelta(days=27)}
 
     def save(v: dict):  # noqa: ANN202 - Outcome[int]
         return rota.roll_out(ws, community_id, v["first"], v["last"])
 
-    return FormDialog(_t("Roll out the weekly patterns into shifts"), fields, save, values, parent)
+    return FormDialog(translate("RotaForms", "Roll out the weekly patterns into shifts"), fields, save, values, parent)
 
 
 def describe(shift: ShiftRow, partners: dict[int, str]) -> str:
@@ -59,22 +57,22 @@ def describe(shift: ShiftRow, partners: dict[int, str]) -> str:
 
 
 def swap_dialog(ws, a: ShiftRow, b: ShiftRow, partners: dict[int, str], parent: QWidget) -> FormDialog:  # noqa: ANN001
-    fields = [Field("first", _t("Shift"), read_only=True), Field("second", _t("Swapped with"), read_only=True),
-              Field("reason", _t("Reason"))]
+    fields = [Field("first", translate("RotaForms", "Shift"), read_only=True), Field("second", translate("RotaForms", "Swapped with"), read_only=True),
+              Field("reason", translate("RotaForms", "Reason"))]
     values = {"first": describe(a, partners), "second": describe(b, partners)}
 
     def save(v: dict):  # noqa: ANN202 - Outcome[None]
         return rota.swap(ws, a.id, a.version, b.id, b.version, v["reason"])
 
-    return FormDialog(_t("Swap two shifts"), fields, save, values, parent)
+    return FormDialog(translate("RotaForms", "Swap two shifts"), fields, save, values, parent)
 
 
 def attendance_dialog(ws, shift: ShiftRow, partners: dict[int, str], parent: QWidget) -> FormDialog:  # noqa: ANN001
     others = [(pid, name) for pid, name in _partners(partners) if pid != shift.partner_id]
-    fields = [Field("shift", _t("Shift"), read_only=True),
-              Field("attendance", _t("Attendance"), "combo", [(a, labels.attendance(a)) for a in ATTENDANCE]),
-              Field("replaced_by_id", _t("Replaced by"), "combo", others, blank=_t("nobody")),
-              Field("note", _t("Note"))]
+    fields = [Field("shift", translate("RotaForms", "Shift"), read_only=True),
+              Field("attendance", translate("RotaForms", "Attendance"), "combo", [(a, labels.attendance(a)) for a in ATTENDANCE]),
+              Field("replaced_by_id", translate("RotaForms", "Replaced by"), "combo", others, blank=translate("RotaForms", "nobody")),
+              Field("note", translate("RotaForms", "Note"))]
     values = {"shift": describe(shift, partners), "attendance": "present" if shift.attendance == "scheduled"
               else shift.attendance, "replaced_by_id": shift.replaced_by_id}
 
@@ -82,7 +80,7 @@ def attendance_dialog(ws, shift: ShiftRow, partners: dict[int, str], parent: QWi
         replaced_by = v["replaced_by_id"] if v["attendance"] == "replaced" else None
         return rota.record_attendance(ws, shift.id, shift.version, v["attendance"], replaced_by, v["note"])
 
-    dialog = FormDialog(_t("Record attendance"), fields, save, values, parent)
+    dialog = FormDialog(translate("RotaForms", "Record attendance"), fields, save, values, parent)
     replaced = dialog.widget("replaced_by_id")
     attendance = dialog.widget("attendance")
     replaced.setEnabled(values["attendance"] == "replaced")

@@ -40,7 +40,7 @@ class RotaTab(Page):
         self.model: RowTableModel[ShiftRow] = RowTableModel(self._columns(), CONTEXT, self)
         self.table = table_view(self, multi=True)
         self.table.setModel(self.model)
-        set_widths(self.table, (7, 4, 7, 8, 12, 12, 5, 12))
+        set_widths(self.table, (7, 5, 7, 8, 12, 12, 6, 12))
         self.buttons = {key: QPushButton(text) for key, text in (
             ("previous", self.tr("◀ Previous week")), ("today", self.tr("This week")),
             ("next", self.tr("Next week ▶")), ("pattern", self.tr("Add weekly pattern…")),
@@ -142,7 +142,7 @@ class RotaTab(Page):
         self._open(dialog)
 
     def _rolled_out(self, outcome) -> None:  # noqa: ANN001 - Outcome[int]
-        self.status.setText(self.tr("%n shift(s) created", "", outcome.value))
+        self.status.setText(self.tr("Shifts created: %1").replace("%1", str(outcome.value)))
 
     def swap(self) -> None:
         shifts = self.selected()

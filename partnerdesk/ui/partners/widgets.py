@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -78,6 +80,37 @@ class CheckList(QListWidget):
         for i in range(self.count()):
             item = self.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.data(VALUE_ROLE) in wanted else Qt.CheckState.Unchecked)
+        first = next((self.item(i) for i in range(self.count()) if self.item(i).data(VALUE_ROLE) in wanted), None)
+        if first is not None:
+            self.scrollToItem(first)
+
+
+class FilteredCheckList(QWidget):
+    """A check list with a filter box above and the ticked labels summarised below (many communities)."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
+        self.checks = CheckList()
+        self.summary = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.checks, 1)
+        layout.addWidget(self.summary)
+        self.filter.textChanged.connect(self._filter)
+        self.checks.changed.connect(self._summarise)
+
+    def _filter(self, text: str) -> None:
+        for i in range(self.checks.count()):
+            item = self.checks.item(i)
+            item.setHidden(bool(text) and text.strip() not in item.text())
+
+    def _summarise(self) -> None:
+        ticked = [self.checks.item(i).text() for i in range(self.checks.count())
+                  if self.checks.item(i).checkState() == Qt.CheckState.Checked]
+        self.summary.setText("、".join(ticked))
 
 
 class OptionalDate(QWidget):
