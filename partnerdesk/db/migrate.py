@@ -63,9 +63,12 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
     cfg = config()
     with engine.execution_options(pd_write=True).connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
-        conn.commit()
+        # Begin before Alembic sees the connection: it then treats the transaction as external and leaves it
+        # alone. Otherwise, on SQLite (transactional_ddl False in Alembic), it commits after every revision,
+        # and a crash between revisions leaves a half-upgraded file. One transaction: all revisions or none.
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
 
 
 def foreign_key_problems(engine: Engine) -> list[tuple]:

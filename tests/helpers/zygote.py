@@ -20,6 +20,7 @@ class Zygote:
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.helpers.kill_child"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self._err, bufsize=0)
         self.lines: queue.Queue[str] = queue.Queue()
+        self.pending: list[str] = []  # lines read ahead (a worker may speak before the zygote says PID)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
         self.expect("READY", timeout=60)
@@ -32,6 +33,8 @@ class Zygote:
         self.lines.put("EOF")
 
     def next_line(self, timeout: float) -> str:
+        if self.pending:
+            return self.pending.pop(0)
         try:
             return self.lines.get(timeout=timeout)
         except queue.Empty:
@@ -53,7 +56,9 @@ class Zygote:
         assert self.proc.stdin is not None
         self.proc.stdin.write((command + "\n").encode())
         self.proc.stdin.flush()
-        pid = int(self.expect("PID")[-1].split()[1])
+        seen = self.expect("PID")
+        self.pending[:0] = seen[:-1]
+        pid = int(seen[-1].split()[1])
         self.worker = pid
         return pid
 
