@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -56,6 +56,8 @@ def translate_db_error(exc: BaseException) -> DomainError | None:
         if "readonly" in text or "read-only" in text or "read only" in text:
             return DomainError("db.read_only")
         return None
+    if isinstance(exc, DataError):  # e.g. PostgreSQL: value too long for type character varying(n)
+        return DomainError("record.bad_value", detail=str(exc.orig).splitlines()[0][:200])
     if isinstance(exc, IntegrityError):
         detail = str(exc.orig).splitlines()[0][:200]
         if "foreign key" in detail.lower():

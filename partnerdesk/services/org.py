@@ -59,16 +59,33 @@ def office(ws) -> Office:
         return Office(d.name if d else "", st.name if st else "", d.id if d else None, st.id if st else None)
 
 
-def add_unit(ws, kind: str, parent_id: int | None, name: str, code: str = "") -> Outcome[OrgUnitRow]:
-    require(ws.actor, Perm.MANAGE_ORG)
-    kind_v, name = UnitKind(kind), clean_text(name)
+MAX_NAME, MAX_CODE = 100, 32  # the columns' sizes (PostgreSQL enforces them, SQLite would not)
+
+
+def _clean_name(name: str) -> str:
+    name = clean_text(name)
     if not name:
         raise DomainError("org.name_required")
+    if len(name) > MAX_NAME:
+        raise DomainError("org.name_too_long", max=MAX_NAME)
+    return name
+
+
+def _clean_code(code: str) -> str:
+    code = clean_text(code)
+    if len(code) > MAX_CODE:
+        raise DomainError("org.code_too_long", max=MAX_CODE)
+    return code
+
+
+def add_unit(ws, kind: str, parent_id: int | None, name: str, code: str = "") -> Outcome[OrgUnitRow]:
+    require(ws.actor, Perm.MANAGE_ORG)
+    kind_v, name, code = UnitKind(kind), _clean_name(name), _clean_code(code)
     with ws.write() as uow:
         s = uow.session
         _check_parent(s, kind_v, parent_id)
         _check_unique(s, parent_id, name)
-        unit = OrgUnit(kind=kind_v.value, parent_id=parent_id, name=name, code=clean_text(code))
+        unit = OrgUnit(kind=kind_v.value, parent_id=parent_id, name=name, code=code)
         s.add(unit)
         s.flush()
         audit.record(s, ws.actor, "org.add", "org_unit", unit.id, after=_snapshot(unit), at=ws.now())
@@ -114,13 +131,11 @@ def update_unit(ws, unit_id: int, version: int, *, name: str | None = None, code
         unit = _get(s, unit_id, version)
         before = _snapshot(unit)
         if name is not None:
-            name = clean_text(name)
-            if not name:
-                raise DomainError("org.name_required")
+            name = _clean_name(name)
             _check_unique(s, unit.parent_id, name, exclude=unit.id)
             unit.name = name
         if code is not None:
-            unit.code = clean_text(code)
+            unit.code = _clean_code(code)
         if is_pilot is not None:
             if unit.kind != UnitKind.COMMUNITY.value:
                 raise DomainError("org.not_community", id=unit_id)
