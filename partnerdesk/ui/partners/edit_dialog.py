@@ -165,6 +165,7 @@ class PartnerEditDialog(QDialog):
         self.name.textChanged.connect(self.similar_check.poke)
         self.mobile.textChanged.connect(self.similar_check.poke)
         self.similar_check.fire.connect(self.check_similar)
+        self.finished.connect(self.similar_check.timer.stop)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -219,6 +220,8 @@ class PartnerEditDialog(QDialog):
         self.errors["id_number"].show_text(reading.error)
 
     def check_similar(self) -> None:
+        if not self.isVisible():
+            return
         name, mobile = self.name.text().strip(), self.mobile.text().strip()
         try:
             mobile = normalise_mobile(mobile) if mobile else ""

@@ -99,7 +99,11 @@ class PartnerListTab(Page):
         fill_combo(self.community_combo, choices.communities(ws), self.tr("All communities"))
         fill_combo(self.state_combo, choices.states(), self.tr("All states"))
         fill_combo(self.domain_combo, choices.dictionary(ws, "service_domain"), self.tr("All domains"))
+        row, scroll = self.table.currentIndex().row(), self.table.verticalScrollBar().value()
         self.model.set_filter(self.current_filter(), force=True)
+        if 0 <= row < self.model.rowCount():  # a change elsewhere keeps the reader's place in the list
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.verticalScrollBar().setValue(scroll)
 
     def current_filter(self) -> PartnerFilter:
         return PartnerFilter(text=self.search.text().strip(), type_code=combo_value(self.type_combo) or "",

@@ -5,8 +5,11 @@ Only message boxes and file dialogs are replaced (they would block); everything 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 from sqlalchemy import select
 
 from partnerdesk.db.models import AuditLog
@@ -41,18 +44,24 @@ def boxes(monkeypatch) -> Boxes:
 
     for kind in ("warning", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(box(kind)))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: found.shown.append(("exec", self.text())) or 0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: found.shown.append(("exec", self.text() + "\n" + self.detailedText())) or 0)
     return found
 
 
 @pytest.fixture
-def host(qtbot) -> QMainWindow:
-    """A stand-in main window owning the operation bus."""
+def host(qtbot) -> Iterator[QMainWindow]:
+    """A stand-in main window owning the operation bus; it and its windows go before the workspace closes."""
     window = QMainWindow()
-    OperationBus(window)
+    bus = OperationBus(window)
     qtbot.addWidget(window)
     window.resize(1300, 800)
-    return window
+    yield window
+    bus.wait()
+    for dialog in window.findChildren(QDialog):
+        dialog.close()
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

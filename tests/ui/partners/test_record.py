@@ -153,3 +153,17 @@ def test_change_keeps_the_version_and_reveals_the_numbers_it_must_carry(page, qt
     assert partners.get(ws, row.id).address == "金银湾路18号"
     assert window.basics.values["address"].text() == "金银湾路18号"
     assert "partner.update" in audit_actions(ws, "partner", row.id)
+
+
+def test_keyboard_enter_opens_saves_and_escape_cancels(page, qtbot, boxes):
+    list_tab = page.tab_pages["list"]
+    list_tab.table.setFocus()
+    list_tab.table.setCurrentIndex(list_tab.model.index(3, 0))
+    qtbot.keyClick(list_tab.table, Qt.Key.Key_Return)
+    assert list(page.windows) == [list_tab.model.partner_id(list_tab.model.index(3, 0))]
+    dialog = PartnerEditDialog(page.session, parent=page)
+    dialog.open()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter saves: the empty name is refused beside its field
+    assert dialog.isVisible() and dialog.errors["name"].text()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and not boxes.shown
