@@ -57,7 +57,8 @@ def _fill_template(path, rows) -> None:  # noqa: ANN001
     book.save(path)
 
 
-def test_import_previews_every_rejected_row_then_imports_all(tab, qtbot, tmp_path, monkeypatch, boxes):
+def test_import_previews_every_rejected_row_then_imports_all(tab, qtbot, tmp_path, monkeypatch, boxes,
+                                                            qtmodeltester):
     ws = tab.session.ws
     community = org.communities(ws)[0].name
     path = tmp_path / "partners.xlsx"
@@ -76,6 +77,7 @@ def test_import_previews_every_rejected_row_then_imports_all(tab, qtbot, tmp_pat
     assert dialog.model.rowCount() == 1 and not dialog.import_button.isEnabled()
     assert "王师傅" in dialog.model.data(dialog.model.index(0, 1))
     assert dialog.model.data(dialog.model.index(0, 2))  # the reason, in words
+    qtmodeltester.check(dialog.model)
     before = partners.count(ws)
     _fill_template(path, [good, {**bad, "id_number": person_id(3)}])
     dialog.choose_button.click()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
+from partnerdesk.domain.partners import PartnerInput
 from partnerdesk.services import partners
 from partnerdesk.services.partner_queries import PartnerFilter
 from partnerdesk.ui.partners.edit_dialog import PartnerEditDialog
@@ -167,3 +168,20 @@ def test_keyboard_enter_opens_saves_and_escape_cancels(page, qtbot, boxes):
     assert dialog.isVisible() and dialog.errors["name"].text()
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and not boxes.shown
+
+
+def test_a_change_made_meanwhile_is_not_overwritten(page, qtbot, boxes):
+    ws = page.session.ws
+    row = partners.query(ws, PartnerFilter(type_code="enterprise", state="active"), limit=1)[0]
+    window = page.open_partner(row.id)
+    window.edit_button.click()
+    editor = window.editor
+    detail = partners.get(ws, row.id)
+    other = PartnerInput(detail.type_code, detail.name, uscc=detail.uscc, address="别人刚改的地址",
+                         contact_mobile=partners.reveal(ws, row.id, "contact_mobile"),
+                         community_ids=detail.community_ids, domain_codes=detail.domain_codes)
+    partners.update(ws, row.id, detail.version, other)
+    editor.address.setText("我的地址")
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert [k for k, _ in boxes.shown] == ["warning"] and editor.isVisible()
+    assert partners.get(ws, row.id).address == "别人刚改的地址"
