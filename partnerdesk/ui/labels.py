@@ -71,6 +71,15 @@ BACKUP_REASONS = {
     "daily": QT_TRANSLATE_NOOP("Labels", "Daily"),
 }
 
+ENTITIES = {
+    "user": QT_TRANSLATE_NOOP("Labels", "user"),
+    "org_unit": QT_TRANSLATE_NOOP("Labels", "unit"),
+    "office": QT_TRANSLATE_NOOP("Labels", "office"),
+    "file": QT_TRANSLATE_NOOP("Labels", "file"),
+    "demo": QT_TRANSLATE_NOOP("Labels", "demo data"),
+    "partner": QT_TRANSLATE_NOOP("Labels", "partner"),
+}
+
 CHECKS = {
     "integrity": QT_TRANSLATE_NOOP("Labels", "Database file integrity"),
     "foreign_keys": QT_TRANSLATE_NOOP("Labels", "References between records"),
@@ -100,6 +109,10 @@ def unit_kind(code: str) -> str:
 
 def action(code: str) -> str:
     return _label(ACTIONS, code)
+
+
+def entity(code: str) -> str:
+    return _label(ENTITIES, code)
 
 
 def backup_reason(code: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from .. import settings as settings_mod
 from ..domain.errors import DomainError
 from ..messages import describe
-from ..services import accounts, demo, maintenance
+from ..services import accounts, maintenance
 from ..services.workspace import Workspace, open_workspace
 from ..settings import Settings
 from .dialogs.first_run import FirstRunDialog
@@ -139,6 +139,8 @@ class Launcher(QObject):
             return False
         scale = dialog.demo_scale()
         if scale:
+            from ..services import demo  # only now: it brings every capability's generator
+
             run_and_wait(parent, lambda: demo.load(ws, scale), busy_text=self.tr("Loading demonstration data…"))
         return True
 

@@ -55,7 +55,7 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/audit_tab.py" line="+33"/>
+        <location filename="../../partnerdesk/ui/admin/audit_tab.py" line="+35"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -140,7 +140,7 @@
         <translation>✗ 审计日志在第 {seq} 条处断开（{reason}）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
@@ -634,6 +634,36 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>office</source>
+        <translation>办公室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partner</source>
+        <translation>合伙人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Database file integrity</source>
         <translation>数据库文件完整性</translation>
     </message>
@@ -663,7 +693,7 @@
         <translation>已备案合伙人均有备案编号</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>kept by the database server</source>
         <translation>由数据库服务器负责</translation>
     </message>
@@ -789,7 +819,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../partnerdesk/ui/main_window.py" line="+111"/>
+        <location filename="../../partnerdesk/ui/main_window.py" line="+117"/>
         <source>This page has no search box.</source>
         <translation>本页没有搜索框。</translation>
     </message>
@@ -1326,7 +1356,22 @@ The current state is first saved as a backup (“Before restore”). Everything 
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../partnerdesk/ui/models/users.py" line="+41"/>
+        <location filename="../../partnerdesk/ui/models/users.py" line="+33"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>

@@ -35,8 +35,8 @@ def test_every_page_by_shortcut_and_the_status_bar(qtbot, demo_window) -> None:
 def test_every_administration_tab_loads(qtbot, demo_window) -> None:
     w = demo_window
     admin = w.go_to("administration")
-    assert set(admin.tab_pages) == {"org", "users", "audit", "backups"}
-    for key in admin.tab_pages:
+    assert set(admin.slots) == {"org", "users", "audit", "backups"}
+    for key in admin.slots:
         tab = admin.show_tab(key)
         qtbot.keyClick(w, Qt.Key.Key_F5)
         qtbot.keyClick(w, Qt.Key.Key_F, CTRL)
@@ -62,7 +62,7 @@ def test_a_staff_member_sees_only_what_the_role_allows(qtbot, demo_ws, ui_settin
     accounts.login(demo_ws, "staff1", "demo-pass-1")
     w = open_window(qtbot, demo_ws, ui_settings)
     admin = w.page("administration")
-    assert set(admin.tab_pages) == {"org", "backups"}
+    assert set(admin.slots) == {"org", "backups"}
     org_tab = admin.tab_pages["org"]
     assert not org_tab.buttons["add_street"].isEnabled()
     assert "Case officer" in w.user_label.text()
@@ -83,3 +83,28 @@ def test_window_geometry_is_saved_and_restored_and_exit_backup_taken(qtbot, wind
     again = open_window(qtbot, again_ws, saved)
     assert (again.width(), again.height()) == size
     again.close()
+
+
+def test_open_another_database_from_the_menu_and_recent_list(qtbot, window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.support import answer_modal, press_ok
+
+    other = tmp_path / "other.sqlite3"
+    other_ws = open_workspace(f"sqlite:///{other}")
+    accounts.init_office(other_ws, "clerk", "clerk-pass-1", "渝北区", "龙溪街道")
+    other_ws.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+
+    def sign_in(dialog) -> None:  # noqa: ANN001
+        dialog.username.setText("clerk")
+        dialog.password.setText("clerk-pass-1")
+        press_ok(dialog)
+
+    answer_modal(sign_in)
+    window.actions_.open_database()
+    assert window.session.ws.path == other.resolve() and window.session.actor.username == "clerk"
+    assert "clerk" in window.user_label.text()
+    assert settings_mod.load().recent_databases[0].endswith("other.sqlite3")
+    window.actions_._fill_recent()
+    assert window.actions_.recent_menu.actions()[0].text().endswith("other.sqlite3")

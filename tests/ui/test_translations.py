@@ -3,11 +3,22 @@ without the compiled catalogue it falls back to English."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QDateEdit,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
 
 from scripts import build_translations as bt
 
@@ -67,3 +78,61 @@ def test_missing_catalogue_falls_back_to_english(qapp, tmp_path: Path) -> None:
     assert install_translators(qapp, "zh_CN", tmp_path) == []
     assert current_language() == "en"
     assert QCoreApplication.translate("Pages", "Overview") == "Overview"
+
+
+ALLOWED_LATIN = re.compile(r"Ctrl|GB/T|English|sqlite3?|admin|staff|worker|approver|auditor|system|demo|"
+                           r"PartnerDesk|Python|Qt|PySide|tmp|pytest|backups?|partnerdesk|startup|manual|exit|"
+                           r"kB|MB|pd|office|home|root|of")
+
+
+def _english_words(text: str) -> list[str]:
+    text = re.sub(r"\S*/\S*", "", text.replace("&", ""))  # file paths
+    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if not ALLOWED_LATIN.fullmatch(w)]
+
+
+def _visible_texts(root: QWidget) -> list[str]:
+    texts = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        for getter in ("text", "title", "placeholderText", "specialValueText", "windowTitle"):
+            value = getattr(widget, getter, None)
+            if callable(value) and isinstance(widget, (QLabel, QAbstractButton, QGroupBox, QLineEdit,
+                                                       QDateEdit)):
+                try:
+                    texts.append(value())
+                except TypeError:
+                    pass
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            texts += _model_texts(widget.model())
+    return texts
+
+
+def _model_texts(model) -> list[str]:  # noqa: ANN001
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+    texts = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+    for row in range(min(model.rowCount(QModelIndex()), 5)):
+        texts += [str(model.index(row, c).data() or "") for c in range(columns)]
+    return texts
+
+
+def test_no_english_is_left_on_chinese_screens(qtbot, zh, demo_ws, ui_settings) -> None:
+    from tests.ui.support import open_window
+
+    w = open_window(qtbot, demo_ws, ui_settings)
+    leftovers = set()
+    for spec in w.specs:
+        if "partners" in spec.key:
+            continue  # the partners area keeps its own catalogue and tests
+        page = w.go_to(spec.key)
+        tabs = getattr(page, "tab_pages", {"": page})
+        for key in tabs:
+            if key:
+                page.show_tab(key)
+            qtbot.wait(1)
+            for text in _visible_texts(w):
+                leftovers.update(_english_words(text))
+    leftovers.update(_english_words(" ".join(a.text() for a in w.menuBar().actions())))
+    assert not leftovers, sorted(leftovers)

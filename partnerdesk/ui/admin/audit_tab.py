@@ -24,6 +24,8 @@ from ...domain.audit import ChainReport
 from ...services import audit
 from ...services.audit import AuditFilter, AuditRow
 from ...services.changes import AUDIT
+from .. import labels
+from ..formatting import local_time
 from ..models.audit import audit_model
 from ..operations import run_command
 from ..pages.base import Page
@@ -166,7 +168,8 @@ def _iso(edit: QDateEdit) -> str:
 
 
 def _describe(row: AuditRow) -> str:
-    parts = [f"#{row.seq}  {row.at}  {row.username}  {row.action}  {row.entity} {row.entity_id}"]
+    parts = [f"#{row.seq}  {local_time(row.at)}  {row.username}  {labels.action(row.action)}",
+             f"{labels.entity(row.entity)} {row.entity_id}  ({row.action})"]
     for title, value in ((QCoreApplication.translate("AuditTab", "Before"), row.before),
                          (QCoreApplication.translate("AuditTab", "After"), row.after)):
         if value:

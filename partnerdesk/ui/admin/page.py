@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ...domain.roles import Perm
 from ...services.changes import Changes
 from ..pages.base import Page
+from ..pages.lazy import LazyTab
 from ..session import Session
 
 
@@ -62,23 +63,27 @@ class AdministrationPage(Page):
         super().__init__(session, parent)
         self._stale = False  # nothing of its own to load
         self.tabs = QTabWidget(documentMode=True)
-        self.tab_pages: dict[str, Page] = {}
+        self.slots: dict[str, LazyTab] = {}
         for spec in TABS:
             if any(session.can(p) for p in spec.needs):
-                page = spec.factory(session, self.tabs)
-                self.tab_pages[spec.key] = page
-                self.tabs.addTab(page, QCoreApplication.translate("AdministrationPage", spec.title))
+                slot = LazyTab(lambda parent, f=spec.factory: f(session, parent), self.tabs)
+                self.slots[spec.key] = slot
+                self.tabs.addTab(slot, QCoreApplication.translate("AdministrationPage", spec.title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+    @property
+    def tab_pages(self) -> dict[str, Page]:
+        """Every tab's page (building those not shown yet)."""
+        return {key: slot.page() for key, slot in self.slots.items()}
+
     def show_tab(self, key: str) -> Page:
-        page = self.tab_pages[key]
-        self.tabs.setCurrentWidget(page)
-        return page
+        self.tabs.setCurrentWidget(self.slots[key])
+        return self.slots[key].page()
 
     def current(self) -> Page:
-        return self.tabs.currentWidget()
+        return self.tabs.currentWidget().page()
 
     def reload(self) -> None:
         """F5 on this page reloads the visible tab."""

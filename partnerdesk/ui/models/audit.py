@@ -16,7 +16,7 @@ COLUMNS: tuple[Column[AuditRow], ...] = (
     Column(QT_TRANSLATE_NOOP("AuditModel", "User"), lambda r: r.username),
     Column(QT_TRANSLATE_NOOP("AuditModel", "Action"), lambda r: labels.action(r.action),
            tooltip=lambda r: r.action),
-    Column(QT_TRANSLATE_NOOP("AuditModel", "Record"), lambda r: f"{r.entity} {r.entity_id}".strip()),
+    Column(QT_TRANSLATE_NOOP("AuditModel", "Record"), lambda r: f"{labels.entity(r.entity)} {r.entity_id}".strip()),
 )
 
 

@@ -30,11 +30,11 @@ class UserItem:
 
 def _status(item: UserItem) -> str:
     if not item.user.active:
-        return QCoreApplication.translate(CONTEXT, "Deactivated")
+        return QCoreApplication.translate("UsersModel", "Deactivated")
     if item.locked:
-        return QCoreApplication.translate(CONTEXT, "Locked until {time}").format(
+        return QCoreApplication.translate("UsersModel", "Locked until {time}").format(
             time=local_time(item.user.locked_until))
-    return QCoreApplication.translate(CONTEXT, "Active")
+    return QCoreApplication.translate("UsersModel", "Active")
 
 
 COLUMNS: tuple[Column[UserItem], ...] = (
