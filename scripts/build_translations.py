@@ -75,7 +75,7 @@ def update(ts_files: list[Path]) -> None:
     """Refresh .ts files from the sources (new strings appear as unfinished, vanished ones go)."""
     for ts in ts_files:
         area, language = split_name(ts)
-        _lupdate(area, ts, language, "-no-obsolete", "-locations", "relative")
+        _lupdate(area, ts, language, "-no-obsolete", "-locations", "none")  # no line numbers: calm diffs
 
 
 def extract(ts: Path, target: Path) -> None:

@@ -4,22 +4,18 @@
 <context>
     <name>AdministrationPage</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/page.py" line="+50"/>
         <source>Organisation</source>
         <translation>组织架构</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backups &amp;&amp; check</source>
         <translation>备份与检查</translation>
     </message>
@@ -27,27 +23,22 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../partnerdesk/ui/models/audit.py" line="+14"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -55,117 +46,94 @@
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/audit_tab.py" line="+35"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign-ins</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Organisation</source>
         <translation>组织架构</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Partners</source>
         <translation>合伙人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Restores</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>any day</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>&amp;Verify chain</source>
         <translation>校验审计链(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Search records and values (Ctrl+F)</source>
         <translation>搜索记录和内容（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Verifying the audit trail…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>✓ The audit trail is intact ({n} entries checked).</source>
         <translation>✓ 审计日志完整（已校验 {n} 条）。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>✗ The audit trail is broken at entry No. {seq} ({reason}).</source>
         <translation>✗ 审计日志在第 {seq} 条处断开（{reason}）。</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>an entry is missing</source>
         <translation>缺少一条记录</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>the link to the previous entry does not match</source>
         <translation>与上一条记录的链接不符</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>the entry was altered</source>
         <translation>该条记录被改动过</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>entries were removed from the end</source>
         <translation>末尾的记录被删除</translation>
     </message>
@@ -173,22 +141,18 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../partnerdesk/ui/models/maintenance.py" line="+13"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -196,62 +160,50 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/backups_tab.py" line="+63"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Checks the database file, the references between records, the audit trail chain and every rule the data must keep.</source>
         <translation>检查数据库文件、记录之间的引用、审计日志链以及数据必须满足的各项规则。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Run &amp;check</source>
         <translation>开始检查(&amp;C)</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Folder: {path}</source>
         <translation>备份文件夹：{path}</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>✗ {n} of {total} checks found problems.</source>
         <translation>✗ {total} 项检查中有 {n} 项发现问题。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>✓ All {total} checks passed.</source>
         <translation>✓ 全部 {total} 项检查通过。</translation>
     </message>
@@ -259,27 +211,22 @@
 <context>
     <name>CheckModel</name>
     <message>
-        <location filename="../../partnerdesk/ui/models/maintenance.py" line="+5"/>
         <source>✓ OK</source>
         <translation>✓ 正常</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>✗ Problem</source>
         <translation>✗ 有问题</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -287,52 +234,42 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../partnerdesk/ui/pages/dashboard.py" line="+65"/>
         <source>Streets</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pilot communities</source>
         <translation>试点社区</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Communities by rollout phase</source>
         <translation>各推进阶段的社区数</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>This workstation</source>
         <translation>本机信息</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Last backup:</source>
         <translation>最近备份：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Signed in as:</source>
         <translation>当前用户：</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -340,77 +277,62 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/dialogs/first_run.py" line="+16"/>
         <source>Welcome to PartnerDesk</source>
         <translation>欢迎使用社区合伙人工作台</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>This database is new. Name your street office and create the administrator account. The administrator then adds the other users.</source>
         <translation>这是一个新的数据库。请填写所在的区和街道，并创建管理员账户；其他用户由管理员添加。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>e.g. 渝中区</source>
         <translation>例如：渝中区</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>e.g. 石油路街道</source>
         <translation>例如：石油路街道</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>No, start empty</source>
         <translation>不加载，从空白开始</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Yes, a small demonstration</source>
         <translation>加载小规模演示数据</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Yes, a district-scale demonstration</source>
         <translation>加载全区规模演示数据</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;District:</source>
         <translation>区(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Street office:</source>
         <translation>街道(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Administrator &amp;user name:</source>
         <translation>管理员用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>管理员姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Again:</source>
         <translation>再输一次(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Demo &amp;data:</source>
         <translation>演示数据(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -418,287 +340,230 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../partnerdesk/ui/labels.py" line="+17"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Case officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Approver</source>
         <translation>审批人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Community worker</source>
         <translation>社区工作者</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Supervision &amp; audit</source>
         <translation>监督审计</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pilot first</source>
         <translation>试点先行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sum up experience</source>
         <translation>总结经验</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Institutionalise</source>
         <translation>制度固化</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Roll out everywhere</source>
         <translation>全域推广</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Long-term operation</source>
         <translation>长效运营</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Set up the office</source>
         <translation>初始化办公室</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change user</source>
         <translation>修改用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change own password</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Unlock user</source>
         <translation>解锁用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add unit</source>
         <translation>添加单位</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change unit</source>
         <translation>修改单位</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Enter phase</source>
         <translation>进入推进阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete unit</source>
         <translation>删除单位</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reveal personal data</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Register partner</source>
         <translation>登记合伙人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change partner</source>
         <translation>修改合伙人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Merge partners</source>
         <translation>合并合伙人</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Accept failing check character</source>
         <translation>校验位不符放行</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>At start-up</source>
         <translation>启动时</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>At exit</source>
         <translation>退出时</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>office</source>
         <translation>办公室</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>partner</source>
         <translation>合伙人</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Database file integrity</source>
         <translation>数据库文件完整性</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>References between records</source>
         <translation>记录之间的引用</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Audit trail chain</source>
         <translation>审计日志链</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Partner numbers are unique</source>
         <translation>合伙人证件号码不重复</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Partner number index in step</source>
         <translation>合伙人号码索引一致</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filed partners have filing numbers</source>
         <translation>已备案合伙人均有备案编号</translation>
     </message>
     <message>
-        <location line="+40"/>
         <source>kept by the database server</source>
         <translation>由数据库服务器负责</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>none yet</source>
         <translation>尚无备份</translation>
     </message>
@@ -706,7 +571,6 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../partnerdesk/ui/i18n.py" line="+59"/>
         <source>en</source>
         <comment>The code of the language of this translation</comment>
         <translation>zh_CN</translation>
@@ -715,70 +579,54 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../partnerdesk/ui/startup.py" line="+33"/>
-        <location line="+73"/>
-        <location line="+28"/>
         <source>PartnerDesk</source>
         <translation>社区合伙人工作台</translation>
     </message>
     <message>
-        <location line="-99"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>You can open it read-only to look things up, or quit and ask them to close PartnerDesk.</source>
         <translation>您可以以只读方式打开以便查阅，或者退出并请对方关闭社区合伙人工作台。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
         <source>Open &amp;read-only</source>
         <translation>以只读方式打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Please install the newer PartnerDesk.</source>
         <translation>请安装新版本的社区合伙人工作台。</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>Nothing was written to the file.</source>
         <translation>程序没有向该文件写入任何内容。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A copy was put aside for inspection: {copy}</source>
         <translation>已另存一份副本供检查：{copy}</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>There is no verified backup to restore. Please ask your administrator for help.</source>
         <translation>没有可用于恢复的已校验备份，请联系系统管理员。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The newest verified backup was taken at {time}. Restore it? The damaged file is replaced by the backup.</source>
         <translation>最近一次已校验的备份时间为 {time}。是否恢复该备份？损坏的文件将被备份替换。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Restore the backup</source>
         <translation>恢复备份(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>This database has no accounts yet and is open read-only.</source>
         <translation>该数据库尚无任何账户，且以只读方式打开。</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Loading demonstration data…</source>
         <translation>正在加载演示数据…</translation>
     </message>
@@ -786,32 +634,26 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/dialogs/login.py" line="+20"/>
         <source>Sign in — PartnerDesk</source>
         <translation>登录 — 社区合伙人工作台</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
     </message>
@@ -819,57 +661,46 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../partnerdesk/ui/main_window.py" line="+117"/>
         <source>This page has no search box.</source>
         <translation>本页没有搜索框。</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Signed in: {user} ({role})</source>
         <translation>当前用户：{user}（{role}）</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> · read-only</source>
         <translation> · 只读</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Database: {db}</source>
         <translation>数据库：{db}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Last backup: {state}</source>
         <translation>最近备份：{state}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>PartnerDesk — {db}</source>
         <translation>社区合伙人工作台 — {db}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Start-up backup taken.</source>
         <translation>已完成启动备份。</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Taking the exit backup…</source>
         <translation>正在进行退出备份…</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Taking a backup…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Backup taken: {file}</source>
         <translation>备份完成：{file}</translation>
     </message>
@@ -877,112 +708,90 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../partnerdesk/ui/menus.py" line="+30"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Recent databases</source>
         <translation>最近打开的数据库(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;About PartnerDesk</source>
         <translation>关于社区合伙人工作台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Change my &amp;password…</source>
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>PartnerDesk databases (*.sqlite3);;All files (*)</source>
         <translation>社区合伙人工作台数据库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>That database is already open.</source>
         <translation>该数据库已经打开。</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&lt;h3&gt;PartnerDesk {version}&lt;/h3&gt;&lt;p&gt;社区合伙人工作台 — the community partner programme&apos;s workbench for street offices. It works offline; your data stays in your database.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;br&gt;Python {python}, Qt for Python {pyside}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;社区合伙人工作台 {version}&lt;/h3&gt;&lt;p&gt;PartnerDesk — 面向街道办事处的社区合伙人工作平台。完全离线运行，数据只保存在您的数据库中。&lt;/p&gt;&lt;p&gt;数据库：{db}&lt;br&gt;Python {python}，Qt for Python {pyside}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>About PartnerDesk</source>
         <translation>关于社区合伙人工作台</translation>
     </message>
@@ -990,19 +799,14 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../partnerdesk/ui/operations.py" line="+162"/>
-        <location line="+10"/>
-        <location line="+53"/>
         <source>PartnerDesk</source>
         <translation>社区合伙人工作台</translation>
     </message>
     <message>
-        <location line="-56"/>
         <source>Something went wrong and the action was not completed. Nothing was saved half-way. The details below are also in the log file.</source>
         <translation>出现意外错误，操作未完成，也没有保存任何不完整的数据。详细信息如下，日志文件中也有记录。</translation>
     </message>
     <message>
-        <location line="+71"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -1010,72 +814,58 @@
 <context>
     <name>OrgTab</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/org_tab.py" line="+38"/>
         <source>Filter by name or code (Ctrl+F)</source>
         <translation>按名称或编码筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Add &amp;street…</source>
         <translation>添加街道(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Add c&amp;ommunity…</source>
         <translation>添加社区(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Pilot</source>
         <translation>试点(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Set p&amp;hase…</source>
         <translation>设置推进阶段(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phase &amp;history…</source>
         <translation>阶段历程(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Mark the selected community as a pilot community</source>
         <translation>将所选社区标记为试点社区</translation>
     </message>
     <message>
-        <location line="+64"/>
         <source>Add street</source>
         <translation>添加街道</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Add community</source>
         <translation>添加社区</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>Delete “{name}”? This cannot be undone.</source>
         <translation>确定删除“{name}”吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Delete unit</source>
         <translation>删除单位</translation>
     </message>
@@ -1083,27 +873,22 @@
 <context>
     <name>OrgTreeModel</name>
     <message>
-        <location filename="../../partnerdesk/ui/models/org_tree.py" line="+18"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Pilot</source>
         <translation>试点</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phase</source>
         <translation>推进阶段</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
@@ -1111,12 +896,10 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../partnerdesk/ui/pages/registry.py" line="+44"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -1124,22 +907,18 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/dialogs/passwords.py" line="+23"/>
         <source>&amp;Current password:</source>
         <translation>当前密码(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New &amp;password:</source>
         <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Again:</source>
         <translation>再输一次(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1147,17 +926,14 @@
 <context>
     <name>PhaseDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/org_dialogs.py" line="+48"/>
         <source>Rollout phase of {community}</source>
         <translation>{community}的推进阶段</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&amp;Phase:</source>
         <translation>推进阶段(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Entered on:</source>
         <translation>进入日期(&amp;E)：</translation>
     </message>
@@ -1165,17 +941,14 @@
 <context>
     <name>PhaseHistoryDialog</name>
     <message>
-        <location line="+17"/>
         <source>Phase</source>
         <translation>推进阶段</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Entered on</source>
         <translation>进入日期</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Phase history of {community}</source>
         <translation>{community}的阶段历程</translation>
     </message>
@@ -1183,19 +956,14 @@
 <context>
     <name>RestoreFlow</name>
     <message>
-        <location filename="../../partnerdesk/ui/restore_flow.py" line="+40"/>
-        <location line="+14"/>
-        <location line="+7"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location line="-20"/>
         <source>PartnerDesk backups (*.sqlite3);;All files (*)</source>
         <translation>社区合伙人工作台备份 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Replace the current database with the backup “{name}”?
 
 The current state is first saved as a backup (“Before restore”). Everything entered after the chosen backup was taken will no longer be in the database.</source>
@@ -1204,17 +972,14 @@ The current state is first saved as a backup (“Before restore”). Everything 
 当前数据会先另存为一份备份（“恢复前”）。所选备份之后录入的内容将不再出现在数据库中。</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>To confirm, enter the password of {user}:</source>
         <translation>请输入 {user} 的密码以确认：</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Restored from {name}.</source>
         <translation>已从 {name} 恢复。</translation>
     </message>
@@ -1222,67 +987,54 @@ The current state is first saved as a backup (“Before restore”). Everything 
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/dialogs/settings_dialog.py" line="+27"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>A new language applies the next time PartnerDesk starts.</source>
         <translation>更改的语言将在下次启动本程序时生效。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Backup folder:</source>
         <translation>备份文件夹(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source> weeks</source>
         <translation> 周</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Keep &amp;daily backups for:</source>
         <translation>每日备份保留(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Keep &amp;weekly backups for:</source>
         <translation>每周备份保留(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>This database is on a server; the server&apos;s administrator takes its backups.</source>
         <translation>该数据库位于服务器上，由服务器管理员负责备份。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Print profile:</source>
         <translation>打印版式(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Please choose a backup folder.</source>
         <translation>请选择备份文件夹。</translation>
     </message>
@@ -1290,17 +1042,14 @@ The current state is first saved as a backup (“Before restore”). Everything 
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/org_dialogs.py" line="-50"/>
         <source>optional, used for sorting</source>
         <translation>可不填，用于排序</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Code:</source>
         <translation>编码(&amp;C)：</translation>
     </message>
@@ -1308,47 +1057,38 @@ The current state is first saved as a backup (“Before restore”). Everything 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/user_dialogs.py" line="+24"/>
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Communities:</source>
         <translation>负责社区(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Again:</source>
         <translation>再输一次(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1356,47 +1096,38 @@ The current state is first saved as a backup (“Before restore”). Everything 
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../partnerdesk/ui/models/users.py" line="+33"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
@@ -1404,48 +1135,38 @@ The current state is first saved as a backup (“Before restore”). Everything 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../partnerdesk/ui/admin/users_tab.py" line="+46"/>
         <source>Filter by name, role or community (Ctrl+F)</source>
         <translation>按姓名、角色或社区筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>&amp;Add user…</source>
         <translation>添加用户(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Reset &amp;password…</source>
         <translation>重置密码(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+44"/>
         <source>Deac&amp;tivate</source>
         <translation>停用(&amp;T)</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Ac&amp;tivate</source>
         <translation>启用(&amp;T)</translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>Set a new password for {user}. Tell it to them in person; they can change it after signing in. This also unlocks the account.</source>
         <translation>为 {user} 设置新密码，请当面告知本人，其登录后可自行修改。此操作同时解除账户锁定。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>

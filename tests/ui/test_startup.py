@@ -166,3 +166,17 @@ def test_has_display_rules() -> None:
     assert has_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
     assert has_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
     assert has_display({}, "win32")
+
+
+def test_dialog_tab_order_follows_the_form(qtbot, bare_ws) -> None:
+    dialog = FirstRunDialog(bare_ws)
+    qtbot.addWidget(dialog)
+    expected = [dialog.district, dialog.street, dialog.username, dialog.display_name, dialog.password,
+                dialog.confirm, dialog.demo]
+    chain, widget = [], dialog.district
+    for _ in range(len(expected)):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while widget not in expected and widget is not dialog.district:
+            widget = widget.nextInFocusChain()
+    assert chain == expected

@@ -55,6 +55,7 @@ class PhaseDialog(FormDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.form.addRow(self.tr("&Phase:"), self.phase_combo)
         self.form.addRow(self.tr("&Entered on:"), self.date_edit)
+        self.setMinimumWidth(340)
 
     def phase(self) -> str:
         return self.phase_combo.currentData()
