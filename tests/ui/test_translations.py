@@ -81,12 +81,12 @@ def test_missing_catalogue_falls_back_to_english(qapp, tmp_path: Path) -> None:
 
 
 ALLOWED_LATIN = re.compile(r"Ctrl|GB/T|English|sqlite3?|admin|staff|worker|approver|auditor|system|demo|"
-                           r"PartnerDesk|Python|Qt|PySide|tmp|pytest|backups?|partnerdesk|startup|manual|exit|"
+                           r"PartnerDesk|PostgreSQL|Python|Qt|PySide|tmp|pytest|backups?|partnerdesk|startup|manual|exit|"
                            r"kB|MB|pd|office|home|root|of")
 
 
 def _english_words(text: str) -> list[str]:
-    text = re.sub(r"\S*/\S*", "", text.replace("&", ""))  # file paths
+    text = re.sub(r"\S*/\S*|\w+_\w+", "", text.replace("&", ""))  # file paths, pg_dump and the like
     return [w for w in re.findall(r"[A-Za-z]{3,}", text) if not ALLOWED_LATIN.fullmatch(w)]
 
 
