@@ -101,8 +101,8 @@ def test_same_username_exactly_one_wins(clerks):
     for rnd in range(4):
         name = f"twin{rnd}"
         a, b = workers[rnd % len(workers)], workers[(rnd + 1) % len(workers)]
-        results = run_parallel([lambda ws=a: accounts.add_user(ws, name, "staff", "twin-pass-1"),
-                                lambda ws=b: accounts.add_user(ws, name, "approver", "twin-pass-2")])
+        results = run_parallel([lambda ws=a, n=name: accounts.add_user(ws, n, "staff", "twin-pass-1"),
+                                lambda ws=b, n=name: accounts.add_user(ws, n, "approver", "twin-pass-2")])
         oks = [r for r in results if r[0] == "ok"]
         errs = [r[1] for r in results if r[0] == "err"]
         assert len(oks) == 1, results
@@ -119,8 +119,8 @@ def test_two_clerks_same_unit_same_version_one_conflict(clerks):
         unit = org.add_unit(main, "community", street, f"争用社区{rnd}").value
         a, b = workers[rnd % len(workers)], workers[(rnd + 3) % len(workers)]
         results = run_parallel([
-            lambda ws=a: org.update_unit(ws, unit.id, unit.version, name=f"甲改{rnd}", is_pilot=True),
-            lambda ws=b: org.update_unit(ws, unit.id, unit.version, name=f"乙改{rnd}", code="B")])
+            lambda ws=a, u=unit, r=rnd: org.update_unit(ws, u.id, u.version, name=f"甲改{r}", is_pilot=True),
+            lambda ws=b, u=unit, r=rnd: org.update_unit(ws, u.id, u.version, name=f"乙改{r}", code="B")])
         oks = [r[1].value for r in results if r[0] == "ok"]
         errs = [r[1] for r in results if r[0] == "err"]
         assert len(oks) == 1 and len(errs) == 1, results

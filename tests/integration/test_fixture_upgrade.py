@@ -5,7 +5,6 @@ A new fixture joins this test by being added to the folder."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerdesk.db.backup import BackupInfo, list_backups, plan_rotation, rotate
@@ -59,6 +59,7 @@ def test_empty():
     assert plan_rotation([], 7, 4, NOW) == []
 
 
+@settings(deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=90 * 24 * 60), min_size=1, max_size=60, unique=True),
        st.integers(min_value=0, max_value=10), st.integers(min_value=0, max_value=8),
        st.integers(min_value=0, max_value=6))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerdesk.domain.audit import GENESIS, AuditEntry, canonical, entry_hash, verify_chain
@@ -94,6 +94,7 @@ def test_head_disagreeing_with_last_entry():
     assert not report.ok and report.reason == "truncated"
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=30), st.data())
 def test_any_tampering_names_the_first_touched_entry(n, data):
     chain = build(n)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from partnerdesk.domain.errors import DomainError
@@ -96,6 +96,7 @@ uscc_bodies = st.builds(
     st.text("0123456789", min_size=6, max_size=6), st.text(ALPHABET, min_size=9, max_size=9))
 
 
+@settings(deadline=None)
 @given(uscc_bodies)
 def test_generated_uscc_accepted(body):
     value = body + uscc_check(body)
@@ -105,6 +106,7 @@ def test_generated_uscc_accepted(body):
     assert parse_uscc(value.lower()).code == value
 
 
+@settings(deadline=None)
 @given(uscc_bodies, st.integers(min_value=0, max_value=17), st.sampled_from(ALPHABET))
 def test_any_single_substitution_is_caught(body, pos, replacement):
     value = body + uscc_check(body)
@@ -166,6 +168,7 @@ def test_unknown_region_is_a_warning_not_an_error():
 births = st.dates(min_value=date(1900, 1, 1), max_value=date(2020, 12, 31))
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["110105", "500103", "310101", "440524", "000000"]), births,
        st.integers(min_value=0, max_value=999))
 def test_generated_resident_ids(region, birth, seq):
@@ -176,6 +179,7 @@ def test_generated_resident_ids(region, birth, seq):
     assert parse_resident_id(value.lower()).number == value
 
 
+@settings(deadline=None)
 @given(births, st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=17),
        st.sampled_from("0123456789X"))
 def test_any_single_substitution_in_resident_id_is_caught(birth, seq, pos, replacement):
@@ -214,6 +218,7 @@ def test_masking_examples():
     assert mask_resident_id("1234") == "****" and mask_mobile("12345") == "*****"
 
 
+@settings(deadline=None)
 @given(st.text(min_size=9, max_size=40))
 def test_masked_id_keeps_only_the_ends(number):
     masked = mask_resident_id(number)

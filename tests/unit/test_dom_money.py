@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnerdesk.domain.errors import DomainError
@@ -48,6 +48,7 @@ def test_garbage_refused(value):
     assert exc.value.code == "money.invalid"
 
 
+@settings(deadline=None)
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_every_float_refused(value):
     with pytest.raises(DomainError) as exc:
@@ -55,12 +56,14 @@ def test_every_float_refused(value):
     assert exc.value.code == "money.float_refused"
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=-10**15, max_value=10**15))
 def test_format_parse_round_trip(fen):
     assert yuan_to_fen(format_yuan(fen)) == fen
     assert yuan_to_fen(str(fen_to_yuan(fen))) == fen
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=-10**12, max_value=10**12))
 def test_thousandths_accepted_only_when_whole_fen(milli):
     value = Decimal(milli) / 1000
@@ -81,6 +84,7 @@ def test_format_yuan():
 percents = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=10**13), percents)
 def test_split_sums_to_total_and_share_is_half_up(total, pct):
     share, rest = split_half_up(total, pct)
@@ -92,6 +96,7 @@ def test_split_sums_to_total_and_share_is_half_up(total, pct):
     assert abs(Fraction(share) - exact) <= Fraction(1, 2)
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=-10**13, max_value=10**13), percents)
 def test_split_sums_to_total_for_any_sign(total, pct):
     share, rest = split_half_up(total, str(pct))
