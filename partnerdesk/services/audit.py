@@ -108,16 +108,21 @@ def _filtered(f: AuditFilter):
     if f.username:
         q = q.where(AuditLog.username == f.username)
     if f.action:
-        q = q.where(AuditLog.action.like(f"{f.action}%"))
+        q = q.where(AuditLog.action.like(_literal(f.action) + "%", escape="\\"))
     if f.date_from:
         q = q.where(AuditLog.at >= f.date_from)
     if f.date_to:
         q = q.where(AuditLog.at < f.date_to + "T99")
     if f.text:
-        like = f"%{f.text}%"
-        q = q.where(AuditLog.entity_id.like(like) | AuditLog.before.like(like) | AuditLog.after.like(like)
-                    | AuditLog.entity.like(like))
+        like = f"%{_literal(f.text)}%"
+        q = q.where(AuditLog.entity_id.like(like, escape="\\") | AuditLog.before.like(like, escape="\\")
+                    | AuditLog.after.like(like, escape="\\") | AuditLog.entity.like(like, escape="\\"))
     return q
+
+
+def _literal(text: str) -> str:
+    """Escape LIKE's wildcards: a search for '50%' or 'a_b' means those characters."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def list_entries(ws, f: AuditFilter = AuditFilter(), limit: int = 200, before_seq: int | None = None
