@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_central()
         self._build_status_bar()
-        self.actions_ = menus.install(self)
+        self.menus = menus.Menus(self)
         self.bus.data_changed.connect(self._on_changes)
         self._build_pages()
         self._restore_geometry()
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             QListWidgetItem(icon(spec.icon), spec.label(), self.nav)
         self.nav.setCurrentRow(0)
-        menus.update_go_menu(self)
+        self.menus.update_go_menu()
         self._update_status()
 
     # -- pages -----------------------------------------------------------------------------------

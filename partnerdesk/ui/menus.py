@@ -138,10 +138,3 @@ class Menus(QObject):
 def _display(url: str) -> str:
     return url.removeprefix("sqlite:///")
 
-
-def install(window: MainWindow) -> Menus:
-    return Menus(window)
-
-
-def update_go_menu(window: MainWindow) -> None:
-    window.actions_.update_go_menu()

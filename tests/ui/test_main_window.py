@@ -102,9 +102,9 @@ def test_open_another_database_from_the_menu_and_recent_list(qtbot, window, tmp_
         press_ok(dialog)
 
     answer_modal(sign_in)
-    window.actions_.open_database()
+    window.menus.open_database()
     assert window.session.ws.path == other.resolve() and window.session.actor.username == "clerk"
     assert "clerk" in window.user_label.text()
     assert settings_mod.load().recent_databases[0].endswith("other.sqlite3")
-    window.actions_._fill_recent()
-    assert window.actions_.recent_menu.actions()[0].text().endswith("other.sqlite3")
+    window.menus._fill_recent()
+    assert window.menus.recent_menu.actions()[0].text().endswith("other.sqlite3")

@@ -46,7 +46,7 @@ def test_change_own_password_from_the_menu(qtbot, window) -> None:
         press_ok(dialog)
 
     answer_modal(fill)
-    window.actions_.change_password()
+    window.menus.change_password()
     accounts.login(window.session.ws, "admin", "admin-pass-2")
 
 
@@ -57,7 +57,7 @@ def test_about_names_the_version(qtbot, window, boxes, monkeypatch) -> None:
 
     shown = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    window.actions_.about()
+    window.menus.about()
     assert __version__ in shown[0]
 
 
