@@ -217,3 +217,52 @@ def test_corrupt_settings_file_falls_back_to_defaults(tmp_path):
     path.write_text(json.dumps({"language": "fr", "keep_daily": 2, "unknown": 1}), encoding="utf-8")
     loaded = settings.load(path)
     assert (loaded.language, loaded.keep_daily) == ("zh_CN", 2)
+
+
+MIGRATE_CHILD = """
+from pathlib import Path
+from partnerdesk.services.workspace import open_workspace
+try:
+    open_workspace("sqlite:///" + sys.argv[1], backup_dir=Path(sys.argv[2])).close()
+    out = {"error": None}
+except Exception as exc:
+    out = {"error": type(exc).__name__, "text": str(exc)[:300]}
+print(json.dumps(out))
+"""
+
+
+@pytest.mark.parametrize("limit_kb", [48, 160])
+def test_disk_full_during_migration(tmp_path, limit_kb):
+    """48 KB: not even the pre-migration backup fits; 160 KB: the backup fits, the migration's journal does
+    not. Either way the file keeps its old schema and data, and no half backup carries a final name."""
+    import shutil
+    import sqlite3
+
+    fixture = ROOT / "tests" / "fixtures" / "schema_0001.sqlite3"
+    db, backups = tmp_path / "office.sqlite3", tmp_path / "backups"
+    shutil.copyfile(fixture, db)
+    out = run_limited(MIGRATE_CHILD, limit_kb * 1024, str(db), str(backups))
+    assert out["error"] is not None, out
+    taken = db_backup.list_backups(backups)
+    if limit_kb >= 160:  # the backup was taken (and verifies) before the migration failed
+        assert [b.reason for b in taken] == ["pre-migration"]
+    else:
+        assert taken == []
+    conn = sqlite3.connect(db)  # read-write, as the next start would: recovers whatever the child left
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'partners'").fetchall()
+        assert conn.execute("SELECT count(*) FROM org_units").fetchone()[0] == 44
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+    for info in taken:
+        assert db_backup.verify(info.path) is None
+    if backups.exists():
+        assert not [p for p in backups.iterdir() if p.name.endswith(".part")], "temp files removed"
+    ws = open_workspace(f"sqlite:///{db}", backup_dir=backups)  # with room again, the upgrade completes
+    try:
+        assert "migrated" in ws.notes
+        assert_invariants(ws)
+    finally:
+        ws.close()
