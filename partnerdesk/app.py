@@ -126,3 +126,21 @@ def run(app, settings: settings_mod.Settings, url: str) -> int:  # noqa: ANN001
     code = app.exec()
     del window
     return code
+
+
+def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - (window, workspace)
+    """What a normal start does, with the sign-in done directly instead of through the dialog (benchmarks only).
+
+    Settings, translations, the database opened with its checks and migrations, the real main window shown and
+    its start-up queued. Returns the window and workspace so they stay alive; the caller runs the event loop.
+    """
+    from .services import accounts
+    from .services.workspace import open_workspace
+    from .ui.i18n import install_translators
+
+    settings = settings_mod.load()
+    app = create_application([])
+    app._pd_translators = install_translators(app, settings.language, paths.translations_dir())  # noqa: SLF001
+    ws = open_workspace(db_url, backup_dir=settings.resolved_backup_dir())
+    accounts.login(ws, user, password)
+    return show_main_window(ws, settings, make_launcher(settings)), ws

@@ -903,6 +903,10 @@
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
+    <message>
+        <source>Partners</source>
+        <translation>合伙人</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>

@@ -63,7 +63,7 @@ def test_the_interface_speaks_chinese_by_default(qtbot, zh, demo_ws, ui_settings
 
     assert ui_settings.language == "zh_CN" and current_language() == "zh_CN"
     w = open_window(qtbot, demo_ws, ui_settings)
-    assert [w.nav.item(i).text() for i in range(2)] == ["概览", "系统管理"][: w.nav.count()]
+    assert [w.nav.item(i).text() for i in range(w.nav.count())] == ["概览", "合伙人", "系统管理"]
     assert w.menuBar().actions()[0].text() == "文件(&F)"
     assert "管理员" in w.user_label.text()
     admin = w.go_to("administration")

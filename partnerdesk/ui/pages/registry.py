@@ -40,8 +40,15 @@ def _administration(session: Session, parent: QWidget | None) -> Page:
     return AdministrationPage(session, parent)
 
 
+def _partners(session: Session, parent: QWidget | None) -> Page:
+    from ..partners.page import PartnersPage
+
+    return PartnersPage(session, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Overview"), "dashboard.svg", _dashboard),
+    PageSpec("partners", QT_TRANSLATE_NOOP("Pages", "Partners"), "partners.svg", _partners),
     PageSpec("administration", QT_TRANSLATE_NOOP("Pages", "Administration"), "administration.svg",
              _administration),
 )
