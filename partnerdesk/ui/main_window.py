@@ -11,7 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from .. import paths
 from .. import settings as settings_mod
@@ -22,6 +30,7 @@ from ..settings import Settings
 from . import labels, menus
 from .operations import OperationBus, run_command
 from .pages.base import Page
+from .pages.lazy import LazyTab
 from .pages.registry import PageSpec, pages_for
 from .session import Session
 from .startup import Launcher
@@ -42,7 +51,7 @@ class MainWindow(QMainWindow):
         self.bus = OperationBus(self)
         self.session = Session(ws, settings, self.bus, shell=self)
         self.specs: list[PageSpec] = []
-        self.pages: list[Page] = []
+        self.pages: list[LazyTab] = []  # each page is built the first time it is shown
         self.nav = QListWidget(objectName="navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(objectName="pages")
@@ -81,14 +90,18 @@ class MainWindow(QMainWindow):
         self.specs = pages_for(self.session.actor)
         self.pages = []
         for spec in self.specs:
-            page = spec.factory(self.session, self.stack)
-            page.setObjectName(f"page_{spec.key}")
-            self.pages.append(page)
-            self.stack.addWidget(page)
+            holder = LazyTab(lambda parent, spec=spec: self._make_page(spec, parent), self.stack)
+            self.pages.append(holder)
+            self.stack.addWidget(holder)
             QListWidgetItem(icon(spec.icon), spec.label(), self.nav)
         self.nav.setCurrentRow(0)
         self.menus.update_go_menu()
         self._update_status()
+
+    def _make_page(self, spec: PageSpec, parent: QWidget) -> Page:
+        page = spec.factory(self.session, parent)
+        page.setObjectName(f"page_{spec.key}")
+        return page
 
     # -- pages -----------------------------------------------------------------------------------
     def show_page(self, number: int) -> None:
@@ -97,16 +110,18 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(number - 1)
 
     def page(self, key: str) -> Page:
-        return self.pages[[s.key for s in self.specs].index(key)]
+        return self.pages[self._index(key)].page()
+
+    def _index(self, key: str) -> int:
+        return [s.key for s in self.specs].index(key)
 
     def go_to(self, key: str) -> Page:
         """Show the page registered as ``key``."""
-        page = self.page(key)
-        self.nav.setCurrentRow(self.pages.index(page))
-        return page
+        self.nav.setCurrentRow(self._index(key))
+        return self.page(key)
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()
+        return self.stack.currentWidget().page()
 
     def refresh_current(self) -> None:
         self.current_page().reload()

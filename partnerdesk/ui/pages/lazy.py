@@ -28,6 +28,7 @@ class LazyTab(QWidget):
             self._page = self._build(self)
             self._layout.addWidget(self._page)
             self._page.show()  # now, so it loads before the caller looks at it
+            self._layout.activate()  # and with its real geometry at once (a click may follow immediately)
         return self._page
 
     def showEvent(self, event: QShowEvent) -> None:
