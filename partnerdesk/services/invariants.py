@@ -10,17 +10,19 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Partner
+from ..db import models
 from ..domain.lifecycle import State
 
 InvariantCheck = Callable[[Session], list[str]]
 
 
 def _live():  # noqa: ANN202
+    Partner = models.Partner  # noqa: N806
     return (Partner.state != State.EXITED.value) & Partner.merged_into_id.is_(None)
 
 
 def unique_live_numbers(s: Session) -> list[str]:
+    Partner = models.Partner  # noqa: N806 - loaded on first use
     problems = []
     for column, label in ((Partner.uscc, "USCC"), (Partner.id_number, "ID")):
         dup = s.execute(select(column, func.count()).where(_live(), column != "").group_by(column)
@@ -31,6 +33,7 @@ def unique_live_numbers(s: Session) -> list[str]:
 
 def live_number_columns(s: Session) -> list[str]:
     """live_uscc / live_id_number mirror the numbers exactly while a partner is live, and are empty after."""
+    Partner = models.Partner  # noqa: N806 - loaded on first use
     wrong = s.scalars(select(Partner.id).where(
         (_live() & ((func.coalesce(Partner.live_uscc, "") != Partner.uscc)
                     | (func.coalesce(Partner.live_id_number, "") != Partner.id_number)))
@@ -39,6 +42,7 @@ def live_number_columns(s: Session) -> list[str]:
 
 
 def filed_have_numbers(s: Session) -> list[str]:
+    Partner = models.Partner  # noqa: N806 - loaded on first use
     states = [State.FILED.value, State.COMMITTED.value, State.ACTIVE.value]
     missing = s.scalars(select(Partner.id).where(Partner.state.in_(states), Partner.filing_no.is_(None),
                                                  Partner.merged_into_id.is_(None)).limit(20)).all()

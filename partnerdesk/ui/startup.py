@@ -19,7 +19,6 @@ from ..messages import describe
 from ..services import accounts, maintenance
 from ..services.workspace import Workspace, open_workspace
 from ..settings import Settings
-from .dialogs.first_run import FirstRunDialog
 from .dialogs.login import LoginDialog
 from .formatting import wall_time
 from .i18n import current_language
@@ -134,6 +133,8 @@ class Launcher(QObject):
             QMessageBox.warning(parent, self.tr("PartnerDesk"),
                                 self.tr("This database has no accounts yet and is open read-only."))
             return False
+        from .dialogs.first_run import FirstRunDialog  # only on a database's first run
+
         dialog = FirstRunDialog(ws, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False

@@ -2,7 +2,9 @@
 
 from alembic import context
 
-from partnerdesk.db.models import Base
+from partnerdesk.db.models import Base, load_all
+
+load_all()  # every table, for autogenerate and comparisons
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,26 +1,32 @@
-"""ORM models. Import every module here so metadata is complete for Alembic."""
+"""ORM models. The core tables load with this package; each capability's tables load the first time one of
+their names is used (``from partnerdesk.db.models import Partner``), so start-up pays only for what it needs.
+``load_all()`` imports everything (Alembic, schema checks)."""
+
+from importlib import import_module
 
 from .base import Base, utcnow
 from .core import AppMeta, AuditLog, CommunityPhase, OrgUnit, User, UserCommunity
-from .partners import (
-                       Attachment,
-                       Blob,
-                       DictItem,
-                       FilingCounter,
-                       LifecycleRule,
-                       Need,
-                       Partner,
-                       PartnerCommunity,
-                       PartnerDomain,
-                       PartnerEvent,
-                       Project,
-                       RecruitmentNotice,
-                       Resource,
-                       RotaPattern,
-                       RotaShift,
-)
 
-__all__ = ["AppMeta", "Attachment", "AuditLog", "Base", "Blob", "CommunityPhase", "DictItem", "FilingCounter",
-           "LifecycleRule", "Need", "OrgUnit", "Partner", "PartnerCommunity", "PartnerDomain", "PartnerEvent",
-           "Project", "RecruitmentNotice", "Resource", "RotaPattern", "RotaShift", "User", "UserCommunity",
-           "utcnow"]
+_LAZY = {
+    "partners": ("Attachment", "Blob", "DictItem", "FilingCounter", "LifecycleRule", "Need", "Partner",
+                 "PartnerCommunity", "PartnerDomain", "PartnerEvent", "Project", "RecruitmentNotice", "Resource",
+                 "RotaPattern", "RotaShift"),
+}
+_WHERE = {name: module for module, names in _LAZY.items() for name in names}
+
+__all__ = ["AppMeta", "AuditLog", "Base", "CommunityPhase", "OrgUnit", "User", "UserCommunity", "load_all",
+           "utcnow", *_WHERE]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attribute
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(name)
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def load_all() -> None:
+    for module in _LAZY:
+        import_module(f"{__name__}.{module}")
