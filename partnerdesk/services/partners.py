@@ -155,7 +155,7 @@ def update(ws, partner_id: int, version: int, data: rules.PartnerInput) -> Outco
         if p.state == State.EXITED.value or p.merged_into_id:
             raise DomainError("partner.closed")
         before = _audit_view(_detail(s, p))
-        valid = _validated(s, ws.actor, data)
+        valid = _validated(s, ws.actor, keep_masked_numbers(p, data))
         _check_duplicates(s, valid.data, exclude=p.id)
         _apply(p, valid, initials)
         p.updated_at = ws.now()
@@ -165,6 +165,18 @@ def update(ws, partner_id: int, version: int, data: rules.PartnerInput) -> Outco
                      at=ws.now())
         uow.commit()
     return Outcome(detail, Changes.of(PARTNERS))
+
+
+def keep_masked_numbers(p: Partner, data: rules.PartnerInput) -> rules.PartnerInput:
+    """An edit form shows ID and mobile numbers masked; when the masked text comes back unchanged the stored
+    number is kept, so changing an address never needs an (audited) reveal."""
+    from dataclasses import replace
+
+    if p.id_number and data.id_number == mask_resident_id(p.id_number):
+        data = replace(data, id_number=p.id_number)
+    if p.contact_mobile and data.contact_mobile == mask_mobile(p.contact_mobile):
+        data = replace(data, contact_mobile=p.contact_mobile)
+    return data
 
 
 def load(s: Session, partner_id: int, version: int | None = None) -> Partner:

@@ -214,6 +214,12 @@ class PartnerEditDialog(QDialog):
         self.form.setRowVisible(self._row_of(self.override), may_override or bool(self.override.text()))
 
     def _read_id(self) -> None:
+        if self.detail and self.detail.id_number_masked and self.id_number.text() == self.detail.id_number_masked:
+            facts = self.detail.derived  # the stored number, unchanged: what it tells is already known
+            self.id_facts.setText(identity.id_facts(facts.get("birth_date", ""), facts.get("sex", "")))
+            self.id_facts.setVisible(True)
+            self.errors["id_number"].show_text("")
+            return
         reading = identity.read_resident_id(self.id_number.text())
         self.id_facts.setText(reading.facts)
         self.id_facts.setVisible(bool(reading.facts))

@@ -36,8 +36,3 @@ def load(ws, partner_id: int) -> PartnerRecord:  # noqa: ANN001
                          types.get(detail.type_code, detail.type_code),
                          tuple(domains.get(c, c) for c in detail.domain_codes), notice)
 
-
-def numbers_for_editing(ws, detail: PartnerDetail) -> dict[str, str]:  # noqa: ANN001
-    """The unmasked ID and mobile a change must carry (``partners.update`` re-validates them). Audited reveals."""
-    wanted = {"id_number": detail.id_number_masked, "contact_mobile": detail.contact_mobile_masked}
-    return {field: partners.reveal(ws, detail.id, field) for field, masked in wanted.items() if masked}

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -88,18 +87,11 @@ class PartnerWindow(QDialog):
         self.attachments.show_rows(d.id, rec.attachments)
 
     def edit(self) -> None:
-        """Changing a record re-validates its numbers, so masked ones are revealed first (audited)."""
+        """The editor shows the numbers masked; unchanged masked numbers are kept by the service (no reveal)."""
         if self.record is None:
             return
-        detail, ws = self.record.detail, self.session.ws
-        needs_reveal = bool(detail.id_number_masked or detail.contact_mobile_masked)
-        if needs_reveal and not self.session.can(Perm.REVEAL_PERSONAL):
-            QMessageBox.information(self, self.tr("Change partner"), self.tr(
-                "This record holds personal numbers that your role may not see, so it cannot be changed here. "
-                "Ask a case officer or an approver."))
-            return
-        run_command(self, lambda: record.numbers_for_editing(ws, detail),
-                    on_done=lambda numbers: self._open_editor(numbers))
+        detail = self.record.detail
+        self._open_editor({"id_number": detail.id_number_masked, "contact_mobile": detail.contact_mobile_masked})
 
     def _open_editor(self, numbers: dict) -> None:
         from .edit_dialog import PartnerEditDialog

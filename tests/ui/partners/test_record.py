@@ -141,19 +141,24 @@ def test_community_worker_may_tick_only_their_communities(page, qtbot):
     assert set(enabled) == set(ws.actor.community_ids)
 
 
-def test_change_keeps_the_version_and_reveals_the_numbers_it_must_carry(page, qtbot, boxes):
+def test_change_keeps_masked_numbers_without_a_reveal(page, qtbot, boxes):
     ws = page.session.ws
     row = _individual(ws)
+    full = partners.reveal(ws, row.id, "id_number")
+    reveals = audit_actions(ws, "partner", row.id).count("personal.reveal")
     window = page.open_partner(row.id)
     window.edit_button.click()
     editor = window.editor
-    assert editor.id_number.text() == partners.reveal(ws, row.id, "id_number")
+    assert editor.id_number.text() == partners.get(ws, row.id).id_number_masked
+    assert not editor.errors["id_number"].text()
     editor.address.setText("金银湾路18号")
     editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert not boxes.shown
     assert partners.get(ws, row.id).address == "金银湾路18号"
     assert window.basics.values["address"].text() == "金银湾路18号"
     assert "partner.update" in audit_actions(ws, "partner", row.id)
+    assert audit_actions(ws, "partner", row.id).count("personal.reveal") == reveals
+    assert partners.reveal(ws, row.id, "id_number") == full  # the stored number was kept
 
 
 def test_keyboard_enter_opens_saves_and_escape_cancels(page, qtbot, boxes):
