@@ -160,28 +160,60 @@ def timeline(ws, partner_id: int) -> list[EventRow]:
                          e.attachment_id) for e in rows]
 
 
+def rules(ws) -> dict[str, list[str]]:
+    """Which roles may take each lifecycle step (the editable table, defaults filled in)."""
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        return {a.value: sorted(r.value for r in roles) for a, roles in rules_in(uow.session).items()}
+
+
 def set_rule(ws, action: str, roles: list[str]) -> Outcome[None]:
-    """Change which roles may take a lifecycle step (administrators only; audited)."""
+    return set_rules(ws, {action: roles})
+
+
+def set_rules(ws, changes: dict[str, list[str]]) -> Outcome[None]:
+    """Change which roles may take lifecycle steps, in one transaction (administrators only; audited)."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
-    act = _action(action)
-    role_values = sorted({Role(r).value for r in roles})
-    if not role_values:
-        raise DomainError("lifecycle.rule_empty")
+    wanted = {_action(a).value: ",".join(sorted({_role(r).value for r in roles})) for a, roles in changes.items()}
+    empty = [a for a, roles in wanted.items() if not roles]
+    if empty:
+        raise DomainError("lifecycle.rule_empty", action=empty[0])
     with ws.write() as uow:
         s = uow.session
-        rule = s.get(LifecycleRule, act.value) or LifecycleRule(action=act.value, roles="")
-        before = rule.roles
-        rule.roles = ",".join(role_values)
-        s.add(rule)
-        audit.record(s, ws.actor, "lifecycle.rule", "lifecycle_rule", act.value, before={"roles": before},
-                     after={"roles": rule.roles}, at=ws.now())
+        for action, roles in wanted.items():
+            rule = s.get(LifecycleRule, action) or LifecycleRule(action=action, roles="")
+            if set(rule.roles.split(",")) == set(roles.split(",")):
+                continue
+            before, rule.roles = rule.roles, roles
+            s.add(rule)
+            audit.record(s, ws.actor, "lifecycle.rule", "lifecycle_rule", action, before={"roles": before},
+                         after={"roles": roles}, at=ws.now())
         uow.commit()
     return Outcome(None, Changes.of(PARTNERS))
 
 
+def _role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise DomainError("user.bad_role", role=role) from None
+
+
+def filing_pattern(ws) -> str:
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        meta = uow.session.get(AppMeta, "filing_pattern")
+        return meta.value if meta else lc.DEFAULT_FILING_PATTERN
+
+
+def filing_sample(pattern: str) -> str:
+    """What the pattern gives for the 12th filing of 2026 in 石油路街道 (raises filing.bad_pattern)."""
+    return lc.filing_number(pattern, "石油路街道", 2026, 12)
+
+
 def set_filing_pattern(ws, pattern: str) -> Outcome[str]:
     require(ws.actor, Perm.MANAGE_SETTINGS)
-    sample = lc.filing_number(pattern, "石油路街道", 2026, 12)
+    sample = filing_sample(pattern)
     with ws.write() as uow:
         s = uow.session
         meta = s.get(AppMeta, "filing_pattern") or AppMeta(key="filing_pattern", value="")

@@ -1045,6 +1045,10 @@
         <source>Dictionaries</source>
         <translation>字典维护</translation>
     </message>
+    <message>
+        <source>Programme rules</source>
+        <translation>规则设置</translation>
+    </message>
 </context>
 <context>
     <name>RotaForms</name>
@@ -1214,6 +1218,45 @@
     <message>
         <source>Select one shift.</source>
         <translation>请选择一个班次。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <source>Save step roles</source>
+        <translation>保存各环节角色</translation>
+    </message>
+    <message>
+        <source>Save pattern</source>
+        <translation>保存编号格式</translation>
+    </message>
+    <message>
+        <source>Who may take each lifecycle step</source>
+        <translation>各环节可由哪些角色办理</translation>
+    </message>
+    <message>
+        <source>The street review must still be done by someone other than the community reviewer.</source>
+        <translation>街道审核仍须由社区审核人以外的另一人办理。</translation>
+    </message>
+    <message>
+        <source>Filing number</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>{street} is the street office, {year} the year of filing, {seq} the number within that street and year ({seq:03d} pads it to three digits).</source>
+        <translation>{street} 为街道名称，{year} 为备案年度，{seq} 为该街道当年的顺序号（{seq:03d} 补足三位）。</translation>
+    </message>
+    <message>
+        <source>(the pattern is not valid)</source>
+        <translation>（格式无效）</translation>
     </message>
 </context>
 <context>

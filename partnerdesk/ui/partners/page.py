@@ -57,6 +57,12 @@ def _dictionaries(session: Session, parent: QWidget | None) -> Page:
     return DictionariesTab(session, parent)
 
 
+def _rules(session: Session, parent: QWidget | None) -> Page:
+    from .rules_tab import RulesTab
+
+    return RulesTab(session, parent)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("list", QT_TRANSLATE_NOOP("PartnersPage", "Partners"), _list),
     TabSpec("notices", QT_TRANSLATE_NOOP("PartnersPage", "Recruitment notices"), _notices),
@@ -64,6 +70,7 @@ TABS: tuple[TabSpec, ...] = (
     TabSpec("rota", QT_TRANSLATE_NOOP("PartnersPage", "Duty rota"), _rota),
     TabSpec("dictionaries", QT_TRANSLATE_NOOP("PartnersPage", "Dictionaries"), _dictionaries,
             Perm.MANAGE_SETTINGS),
+    TabSpec("rules", QT_TRANSLATE_NOOP("PartnersPage", "Programme rules"), _rules, Perm.MANAGE_SETTINGS),
 )
 
 
