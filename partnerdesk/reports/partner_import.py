@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 
 from ..domain.errors import DomainError
 from ..domain.ids import normalise_mobile, parse_resident_id, parse_uscc
+from ..domain.masking import mask_resident_id
 from ..domain.partners import GROUP, MAX_NAME, ORGANISATION, SO_GRADES, PartnerInput, PartnerType, validate
 from ..domain.text import clean_text, normalise_code
 from .xlsx_safe import CellError, Formula, RawRow, Table, normalise_header
@@ -228,10 +229,11 @@ class _RowParser:
             if not number:
                 continue
             earlier = self.seen.setdefault((key, number), row_no)
+            shown = mask_resident_id(number) if key == "id_number" else number  # personal numbers stay masked
             if earlier != row_no:
-                r.add("import.duplicate_in_file", key, number=number, row=earlier)
+                r.add("import.duplicate_in_file", key, number=shown, row=earlier)
             if number in existing:
-                r.add("import.duplicate_existing", key, number=number)
+                r.add("import.duplicate_existing", key, number=shown)
 
     @staticmethod
     def _validate(r: RowReader, data: PartnerInput, ptype: PartnerType | None) -> PartnerInput | None:

@@ -252,23 +252,28 @@ class SimilarRow:
 
 
 def similar(ws, name: str, mobile: str = "", exclude_id: int | None = None, limit: int = 8) -> list[SimilarRow]:
-    """Warnings while typing: live partners with a similar name or the same mobile number."""
+    """Warnings while typing: partners whose name shares the typed name's first characters or pinyin
+    initials, or that have the same mobile number."""
     require(ws.actor, Perm.READ)
     name = name.strip()
-    found: list[SimilarRow] = []
+    found: dict[int, SimilarRow] = {}
     with ws.read() as uow:
         s = uow.session
         base = select(Partner.id, Partner.name, Partner.state).where(Partner.merged_into_id.is_(None))
         if exclude_id is not None:
             base = base.where(Partner.id != exclude_id)
         if len(name) >= 2:
-            core = name[:12]
-            for r in s.execute(base.where(Partner.name.like(f"%{_esc(core)}%", escape="\\")).limit(limit)):
-                found.append(SimilarRow(r.id, r.name, r.state, "name"))
+            stem = name[: min(4, max(2, len(name) - 1))]  # '牧有货测试店' -> '牧有货测': finds '牧有货测试'
+            clause = Partner.name.like(f"%{_esc(stem)}%", escape="\\")
+            initials = initials_of(name)
+            if len(initials) >= 3:
+                clause = clause | (Partner.name_initials == initials)
+            for r in s.execute(base.where(clause).order_by(Partner.name).limit(limit)):
+                found.setdefault(r.id, SimilarRow(r.id, r.name, r.state, "name"))
         if mobile.strip():
             for r in s.execute(base.where(Partner.contact_mobile == mobile.strip()).limit(limit)):
-                found.append(SimilarRow(r.id, r.name, r.state, "mobile"))
-    return found[:limit]
+                found[r.id] = SimilarRow(r.id, r.name, r.state, "mobile")
+    return list(found.values())[:limit]
 
 
 def _esc(text: str) -> str:

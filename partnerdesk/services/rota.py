@@ -80,6 +80,40 @@ def add_pattern(ws, community_id: int, venue: str, weekday: int, start: str, end
     return Outcome(row, Changes.of(ROTA))
 
 
+def patterns(ws, community_id: int | None = None, include_ended: bool = False) -> list[PatternRow]:
+    """The weekly duties of a community (or of every community the user may see)."""
+    require(ws.actor, Perm.READ)
+    q = select(RotaPattern).order_by(RotaPattern.community_id, RotaPattern.weekday, RotaPattern.start)
+    if community_id is not None:
+        q = q.where(RotaPattern.community_id == community_id)
+    elif ws.actor.is_scoped:
+        q = q.where(RotaPattern.community_id.in_(ws.actor.community_ids))
+    if not include_ended:
+        q = q.where(RotaPattern.active.is_(True))
+    with ws.read() as uow:
+        return [to_row(PatternRow, p) for p in uow.session.scalars(q)]
+
+
+def end_pattern(ws, pattern_id: int, last_day: date) -> Outcome[int]:
+    """End a weekly duty after ``last_day``: its later shifts that have not happened are removed."""
+    require(ws.actor, Perm.EDIT_RECORDS)
+    with ws.write() as uow:
+        s = uow.session
+        p = get_versioned(s, RotaPattern, pattern_id)
+        require(ws.actor, Perm.EDIT_RECORDS, p.community_id)
+        if last_day < p.valid_from:
+            raise DomainError("rota.bad_period")
+        p.valid_to, p.active = last_day, False
+        later = s.scalars(select(RotaShift).where(RotaShift.pattern_id == p.id, RotaShift.on_date > last_day,
+                                                  RotaShift.attendance == "scheduled")).all()
+        for shift in later:
+            s.delete(shift)
+        audit.record(s, ws.actor, "rota.end_pattern", "rota_pattern", p.id,
+                     after={"last_day": last_day.isoformat(), "removed_shifts": len(later)}, at=ws.now())
+        uow.commit()
+    return Outcome(len(later), Changes.of(ROTA))
+
+
 def roll_out(ws, community_id: int, first: date, last: date) -> Outcome[int]:
     """Create the dated shifts of every active pattern of a community in [first, last]; existing ones stay."""
     require(ws.actor, Perm.EDIT_RECORDS, community_id)

@@ -5,15 +5,12 @@ Runs on a worker thread (no widgets touched); the export is recorded in the audi
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ...domain.roles import Perm, require
-from ...reports.export_xlsx import write_table
-from ...services import audit, partners
+from ...services import partner_export
 from ...services.partner_queries import PartnerFilter
 from .list_model import COLUMNS
 
@@ -31,17 +28,6 @@ def headers() -> list[str]:
 
 
 def export_list(ws, f: PartnerFilter, sort: str, path: Path, titles: list[str]) -> int:  # noqa: ANN001
-    """Write every partner matching ``f`` to ``path``; returns the number of rows. Audited as an export."""
-    require(ws.actor, Perm.EXPORT)
-    written = 0
-
-    def rows():  # noqa: ANN202 - a generator of row values
-        nonlocal written
-        for row in partners.all_rows(ws, f, sort):
-            written += 1
-            yield [column.text(row) for column in COLUMNS]
-
-    write_table(path, QCoreApplication.translate("PartnerExport", "Partners"), titles, rows(), col_widths=WIDTHS)
-    audit.record_event(ws, "export", "partner", "", {"rows": written, "file": path.name, "masked": True,
-                                                     "sort": sort, "filter": asdict(f)})
-    return written
+    """Write every partner matching ``f`` to ``path`` as the list shows it; returns the number of rows."""
+    return partner_export.export_list(ws, f, sort, path, QCoreApplication.translate("PartnerExport", "Partners"),
+                                      titles, lambda row: [column.text(row) for column in COLUMNS], WIDTHS)
