@@ -29,7 +29,7 @@ from ..domain.lifecycle import DEFAULT_FILING_PATTERN, State, filing_number
 from .partners import initials_of
 from .records import sync_id_sequence
 
-COUNTS = {"small": 279, "district": 2000}  # small: one of each type and each state per community
+COUNTS = {"district": 2000}  # small: one partner of each type, in a different state, per community
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 _GIVEN = "建国秀英志强桂兰明华春梅德胜海燕玉珍国庆丽娟"
 _SHOPS = ["便民超市", "社区食堂", "家政服务部", "理发店", "托育中心", "康复理疗馆", "法律咨询工作室", "书画社",
@@ -42,7 +42,15 @@ _PATH = [("register", State.REGISTERED), ("submit", State.APPLIED), ("community_
          ("street_approve", State.STREET_APPROVED), ("file", State.FILED), ("sign_commitment", State.COMMITTED),
          ("activate", State.ACTIVE)]
 _ORG_PREFIX = {"enterprise": "91", "individual_business": "92", "social_group": "51", "private_non_enterprise": "52",
-               "foundation": "53", "public_body": "12", "volunteer_team": "Y1"}
+               "foundation": "53", "public_body": "12", "volunteer_team": "Y1", "charity_team": "Y1"}
+_ORG_NAMES = {  # what organisations of each type are called
+    "social_group": ["志愿者协会", "书画协会", "老年协会", "邻里互助会", "文体协会"],
+    "private_non_enterprise": ["社会工作服务中心", "养老服务中心", "托育服务中心", "康复服务中心"],
+    "foundation": ["公益基金会", "慈善基金会"],
+    "public_body": ["社区卫生服务站", "文化站", "中心小学", "司法所", "就业服务站"],
+    "volunteer_team": ["志愿服务队", "青年志愿服务队", "巾帼志愿服务队"],
+    "charity_team": ["公益慈善团队", "爱心公益团队"],
+}
 
 
 def _uscc(rng: random.Random, kind: str, serial: int) -> str:
@@ -59,11 +67,12 @@ def _resident_id(rng: random.Random, serial: int) -> str:
 
 
 def generate(s: Session, rng: random.Random, scale: str, today: date, count: int | None = None) -> tuple[str, int]:
-    count = count or COUNTS.get(scale, COUNTS["small"])
-    types = s.execute(select(DictItem.code, DictItem.holder).where(DictItem.kind == "partner_type")).all()
+    types = s.execute(select(DictItem.code, DictItem.holder).where(DictItem.kind == "partner_type")
+                      .order_by(DictItem.sort, DictItem.id)).all()
     domains = list(s.scalars(select(DictItem.code).where(DictItem.kind == "service_domain")))
     communities = s.execute(select(OrgUnit.id, OrgUnit.parent_id).where(OrgUnit.kind == "community")
                             .order_by(OrgUnit.id)).all()
+    count = count or COUNTS.get(scale, len(types) * len(communities))
     streets = dict(s.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.kind == "street")).all())
     first_id = (s.scalar(select(Partner.id).order_by(Partner.id.desc()).limit(1)) or 0) + 1
     plan = [_plan_one(rng, k, types, domains, communities, today) for k in range(count)]
@@ -85,7 +94,8 @@ def _plan_one(rng, k, types, domains, communities, today) -> dict:  # noqa: ANN0
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN) + rng.choice(_GIVEN)
         number = {"id_number": _resident_id(rng, 100000 + k), "uscc": ""}
     else:
-        name = f"{rng.choice(_PREFIX)}{rng.choice(_SHOPS)}{k + 1}号"
+        kinds = _ORG_NAMES.get(code)
+        name = f"{rng.choice(_PREFIX)}{rng.choice(kinds)}" if kinds else f"{rng.choice(_PREFIX)}{rng.choice(_SHOPS)}{k + 1}号"
         number = {"uscc": _uscc(rng, code, 100000 + k), "id_number": ""}
     created = datetime.combine(today - timedelta(days=rng.randint(30, 900)), time(9, 0))
     return {"type_code": code, "name": name, **number, "community_id": community_id, "street_id": street_id,
@@ -161,9 +171,10 @@ def _write_lists(s, rng, communities, domains, today, first_id, plan) -> None:  
          "conditions": "具有合法资质；近三年无不良记录；自愿参与社区服务。", "benefits": "低偿或无偿使用社区闲置用房。",
          "open_from": today - timedelta(days=60), "open_to": today + timedelta(days=30), "status": "open", "version": 1}
         for n, st in enumerate(streets)])
+    labels = dict(s.execute(select(DictItem.code, DictItem.label).where(DictItem.kind == "service_domain")).all())
     needs, resources, patterns = [], [], []
     for cid, _ in communities:
-        needs += [{"community_id": cid, "title": f"{d}需求", "source": rng.choice(["door_to_door", "survey", "hotline"]),
+        needs += [{"community_id": cid, "title": f"{labels.get(d, d)}需求", "source": rng.choice(["door_to_door", "survey", "hotline"]),
                    "category": d, "households": rng.randint(5, 80), "people": rng.randint(10, 200), "status": "open",
                    "recorded_on": today - timedelta(days=rng.randint(1, 200)), "version": 1, "description": ""}
                   for d in rng.sample(domains, 3)]

@@ -27,13 +27,14 @@ class DictRow:
     label: str
     holder: str
     grp: str
+    category: str
     sort: int
     active: bool
     version: int
 
 
 def _row(d: DictItem) -> DictRow:
-    return DictRow(d.id, d.kind, d.code, d.label, d.holder, d.grp, d.sort, d.active, d.version)
+    return DictRow(d.id, d.kind, d.code, d.label, d.holder, d.grp, d.category, d.sort, d.active, d.version)
 
 
 def items(ws, kind: str, include_inactive: bool = False) -> list[DictRow]:
@@ -64,7 +65,8 @@ def labels(ws, kind: str) -> dict[str, str]:
 
 
 def save_item(ws, kind: str, code: str, label: str, *, holder: str = "", grp: str = "", sort: int = 0,
-              active: bool = True, item_id: int | None = None, version: int | None = None) -> Outcome[DictRow]:
+              active: bool = True, item_id: int | None = None, version: int | None = None,
+              category: str = "") -> Outcome[DictRow]:
     """Add (item_id None) or change a dictionary entry. Codes are stable once created."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
     if kind not in KINDS:
@@ -79,6 +81,7 @@ def save_item(ws, kind: str, code: str, label: str, *, holder: str = "", grp: st
         item = _editable(s, kind, code, item_id, version)
         before = _row(item).__dict__ if item.id else None
         item.label, item.holder, item.grp, item.sort, item.active = label, holder, clean_text(grp), sort, active
+        item.category = clean_text(category)
         s.add(item)
         s.flush()
         row = _row(item)

@@ -263,7 +263,7 @@ def similar(ws, name: str, mobile: str = "", exclude_id: int | None = None, limi
         if exclude_id is not None:
             base = base.where(Partner.id != exclude_id)
         if len(name) >= 2:
-            stem = name[: min(4, max(2, len(name) - 1))]  # '牧有货测试店' -> '牧有货测': finds '牧有货测试'
+            stem = name[:3]  # '牧有货测试店' -> '牧有货': finds '牧有货便民超市' and '牧有货测试'
             clause = Partner.name.like(f"%{_esc(stem)}%", escape="\\")
             initials = initials_of(name)
             if len(initials) >= 3:

@@ -32,7 +32,8 @@ class DictItem(Base):
     code: Mapped[str] = mapped_column(String(48))
     label: Mapped[str] = mapped_column(String(100))
     holder: Mapped[str] = mapped_column(String(16), default="")  # partner types: organisation / individual
-    grp: Mapped[str] = mapped_column(String(48), default="")
+    grp: Mapped[str] = mapped_column(String(48), default="")  # partner types: the Yuzhong family
+    category: Mapped[str] = mapped_column(String(48), default="")  # partner types: the "1+3+N" category
     sort: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

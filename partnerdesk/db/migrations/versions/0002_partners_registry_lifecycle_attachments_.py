@@ -29,6 +29,7 @@ def upgrade() -> None:
     sa.Column('label', sa.String(length=100), nullable=False),
     sa.Column('holder', sa.String(length=16), nullable=False),
     sa.Column('grp', sa.String(length=48), nullable=False),
+    sa.Column('category', sa.String(length=48), nullable=False),
     sa.Column('sort', sa.Integer(), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
@@ -356,16 +357,17 @@ def downgrade() -> None:
 
 
 # Presets as data, frozen in this migration (the office edits them afterwards).
-_TYPES = [  # code, label, holder, group (Yuzhong family)
-    ("enterprise", "企业", "organisation", "商企型"),
-    ("individual_business", "个体工商户", "organisation", "商企型"),
-    ("social_group", "社会团体", "organisation", "社会组织"),
-    ("private_non_enterprise", "民办非企业单位", "organisation", "社会组织"),
-    ("foundation", "基金会", "organisation", "社会组织"),
-    ("public_body", "机关事业单位", "organisation", "社群型"),
-    ("volunteer_team", "志愿服务队", "group", "社群型"),
-    ("resident_talent", "居民能人", "individual", "个体型"),
-    ("volunteer", "志愿者", "individual", "个体型"),
+_TYPES = [  # code, label, holder, Yuzhong family, "1+3+N" category (核心 = the 3 core, 拓展 = the N extended)
+    ("enterprise", "企业", "organisation", "商企型", "核心·驻区企业"),
+    ("individual_business", "个体工商户", "organisation", "商企型", "核心·驻区企业"),
+    ("social_group", "社会团体", "organisation", "社会组织", "核心·社会组织"),
+    ("private_non_enterprise", "民办非企业单位", "organisation", "社会组织", "核心·社会组织"),
+    ("foundation", "基金会", "organisation", "社会组织", "核心·社会组织"),
+    ("public_body", "机关事业单位", "organisation", "社群型", "拓展·政府部门"),
+    ("charity_team", "公益慈善团队", "group", "社群型", "拓展·公益慈善团队"),
+    ("volunteer_team", "志愿服务队", "group", "社群型", "拓展·志愿服务队"),
+    ("resident_talent", "居民能人", "individual", "个体型", "核心·居民能人"),
+    ("volunteer", "志愿者", "individual", "个体型", "拓展·志愿者"),
 ]
 _DOMAINS = [("elderly", "养老"), ("childcare", "托育"), ("convenience", "便民服务"), ("space_ops", "空间运营"),
             ("health", "医疗健康"), ("legal", "法律服务"), ("employment", "就业创业"), ("culture", "文化体育"),
@@ -381,10 +383,14 @@ _RULES = {"submit": "admin,staff,community_worker", "resubmit": "admin,staff,com
 def _seed_presets() -> None:
     items = sa.table("dict_items", sa.column("kind", sa.String), sa.column("code", sa.String),
                      sa.column("label", sa.String), sa.column("holder", sa.String), sa.column("grp", sa.String),
+                     sa.column("category", sa.String),
                      sa.column("sort", sa.Integer), sa.column("active", sa.Boolean), sa.column("version", sa.Integer))
-    rows = [dict(kind="partner_type", code=c, label=lb, holder=h, grp=g, sort=i) for i, (c, lb, h, g) in enumerate(_TYPES)]
-    rows += [dict(kind="service_domain", code=c, label=lb, holder="", grp="", sort=i) for i, (c, lb) in enumerate(_DOMAINS)]
-    rows += [dict(kind="need_source", code=c, label=lb, holder="", grp="", sort=i) for i, (c, lb) in enumerate(_SOURCES)]
+    rows = [dict(kind="partner_type", code=c, label=lb, holder=h, grp=g, category=cat, sort=i)
+            for i, (c, lb, h, g, cat) in enumerate(_TYPES)]
+    rows += [dict(kind="service_domain", code=c, label=lb, holder="", grp="", category="", sort=i)
+             for i, (c, lb) in enumerate(_DOMAINS)]
+    rows += [dict(kind="need_source", code=c, label=lb, holder="", grp="", category="", sort=i)
+             for i, (c, lb) in enumerate(_SOURCES)]
     op.bulk_insert(items, [dict(r, active=True, version=1) for r in rows])
     rules = sa.table("lifecycle_rules", sa.column("action", sa.String), sa.column("roles", sa.String))
     op.bulk_insert(rules, [{"action": a, "roles": r} for a, r in _RULES.items()])
