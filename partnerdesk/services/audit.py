@@ -143,6 +143,13 @@ def count_entries(ws, f: AuditFilter = AuditFilter()) -> int:
         return uow.session.scalar(select(func.count()).select_from(_filtered(f).subquery())) or 0
 
 
+def usernames(ws) -> list[str]:
+    """Everyone who appears in the trail (for the auditors' user filter; auditors may not list accounts)."""
+    require(ws.actor, Perm.READ_AUDIT)
+    with ws.read() as uow:
+        return list(uow.session.scalars(select(AuditLog.username).distinct().order_by(AuditLog.username)))
+
+
 def _row(e: AuditLog) -> AuditRow:
     return AuditRow(e.seq, e.at, e.username, e.action, e.entity, e.entity_id, e.before, e.after)
 

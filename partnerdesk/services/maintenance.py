@@ -23,7 +23,7 @@ BackupInfo = db_backup.BackupInfo
 
 
 def backup_now(ws: Workspace, reason: str = "manual", *, automatic: bool = False) -> Outcome[BackupInfo]:
-    """Take a verified backup, then rotate old copies (only after the new one verified)."""
+    """Take a verified backup (the caller rotates old copies afterwards with :func:`rotate`)."""
     if not automatic:
         require(ws.actor, Perm.BACKUP)
     if not ws.is_sqlite:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -43,6 +44,33 @@ def tree(ws) -> list[OrgUnitRow]:
 
     walk(None)
     return ordered
+
+
+@dataclass(frozen=True)
+class OrgSummary:
+    streets: int
+    communities: int
+    pilots: int
+    phases: tuple[tuple[str, int], ...]  # ("" = not started, then each Phase in order) -> communities
+
+
+def summary(ws) -> OrgSummary:
+    """Counts for the overview, from one grouped query (no list of every unit)."""
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        rows = uow.session.execute(select(OrgUnit.kind, OrgUnit.phase, OrgUnit.is_pilot, func.count())
+                                   .group_by(OrgUnit.kind, OrgUnit.phase, OrgUnit.is_pilot)).all()
+    kinds: dict[str, int] = {}
+    phases: dict[str, int] = {}
+    pilots = 0
+    for kind, phase, pilot, n in rows:
+        kinds[kind] = kinds.get(kind, 0) + n
+        if kind == UnitKind.COMMUNITY.value:
+            phases[phase or ""] = phases.get(phase or "", 0) + n
+            pilots += n if pilot else 0
+    order = ["", *(p.value for p in Phase)]
+    return OrgSummary(kinds.get(UnitKind.STREET.value, 0), kinds.get(UnitKind.COMMUNITY.value, 0), pilots,
+                      tuple((code, phases.get(code, 0)) for code in order))
 
 
 def communities(ws) -> list[OrgUnitRow]:

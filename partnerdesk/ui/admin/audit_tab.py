@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -138,6 +139,11 @@ class AuditTab(Page):
         self.model.reset(fetch)
         self.detail.clear()
         run_command(self, lambda: audit.count_entries(ws, f), on_done=self._show_count)
+        run_command(self, lambda: audit.usernames(ws), on_done=self._offer_usernames)
+
+    def _offer_usernames(self, names: list[str]) -> None:
+        """The user filter completes the names found in the trail (auditors may not list the accounts)."""
+        self.user_filter.setCompleter(QCompleter(names, self.user_filter))
 
     def _show_count(self, n: int) -> None:
         self.count_label.setText(self.tr("{n} entries").format(n=n))

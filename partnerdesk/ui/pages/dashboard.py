@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.org import Phase, UnitKind
+from ...domain.org import Phase
 from ...services import org
 from ...services.changes import BACKUPS, ORG
-from ...services.dto import Office, OrgUnitRow
+from ...services.dto import Office
+from ...services.org import OrgSummary
 from .. import labels
 from ..operations import run_command
 from .base import Page
@@ -30,18 +30,7 @@ from .base import Page
 @dataclass(frozen=True)
 class Overview:
     office: Office
-    units: tuple[OrgUnitRow, ...]
-
-    def count(self, kind: UnitKind) -> int:
-        return sum(1 for u in self.units if u.kind == kind.value)
-
-    @property
-    def pilots(self) -> int:
-        return sum(1 for u in self.units if u.kind == UnitKind.COMMUNITY.value and u.is_pilot)
-
-    def phases(self) -> list[tuple[str, int]]:
-        found = Counter(u.phase for u in self.units if u.kind == UnitKind.COMMUNITY.value)
-        return [(code, found.get(code, 0)) for code in ["", *Phase]]
+    summary: OrgSummary
 
 
 class _Figure(QFrame):
@@ -105,17 +94,18 @@ class DashboardPage(Page):
 
     def reload(self) -> None:
         ws = self.session.ws
-        run_command(self, lambda: Overview(org.office(ws), tuple(org.tree(ws))), on_done=self._show)
+        run_command(self, lambda: Overview(org.office(ws), org.summary(ws)), on_done=self._show)
         self._show_facts()
 
     def _show(self, overview: Overview) -> None:
         office = overview.office
         self.title.setText(f"{office.district} · {office.street}" if office.street else self.tr("Overview"))
-        self.streets.value.setText(str(overview.count(UnitKind.STREET)))
-        self.communities.value.setText(str(overview.count(UnitKind.COMMUNITY)))
-        self.pilots.value.setText(str(overview.pilots))
-        total = max(1, overview.count(UnitKind.COMMUNITY))
-        for code, n in overview.phases():
+        summary = overview.summary
+        self.streets.value.setText(str(summary.streets))
+        self.communities.value.setText(str(summary.communities))
+        self.pilots.value.setText(str(summary.pilots))
+        total = max(1, summary.communities)
+        for code, n in summary.phases:
             bar, count = self._bars[code]
             bar.setMaximum(total)
             bar.setValue(n)
