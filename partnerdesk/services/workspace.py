@@ -5,6 +5,7 @@ Built by :func:`open_workspace`: file checks, instance lock, engine, migrations 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,6 +36,7 @@ class Workspace:
     actor: Actor | None = None
     clock: Callable[[], datetime] = field(default=utcnow)
     notes: list[str] = field(default_factory=list)  # what opening did (e.g. "migrated", "backup:...")
+    integrity: IntegrityGate | None = None  # a large file's deep check, still running in the background
 
     @property
     def is_sqlite(self) -> bool:
@@ -54,6 +56,8 @@ class Workspace:
     def write(self) -> UnitOfWork:
         if self.read_only:
             raise DomainError("db.read_only")
+        if self.integrity is not None:
+            self.integrity.wait_ok()  # nothing is written to a file before it has passed its check
         return UnitOfWork(self.writer)
 
     def now(self) -> datetime:
@@ -64,6 +68,31 @@ class Workspace:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+# Files up to this size get SQLite's quick_check before opening (~20 ms per MB); larger files are checked on a
+# background thread while the user signs in, and the first write waits for the verdict.
+DEEP_CHECK_MAX_BYTES = 32 * 1024 * 1024
+
+
+class IntegrityGate:
+    """SQLite's quick_check of a large file, run beside start-up; :meth:`wait_ok` blocks until it is done."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._result: fileguard.FileCheck | None = None
+        self._thread = threading.Thread(target=self._run, name="pd-quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self._result = fileguard.inspect(self.path, deep=True)
+
+    def wait_ok(self) -> None:
+        self._thread.join()
+        r = self._result
+        if r is None or not r.usable:
+            state = r.state.value if r else "corrupt"
+            raise DomainError("db.unusable", state=state, detail=r.detail if r else "", path=str(self.path))
 
 
 def open_workspace(url: str, *, read_only: bool = False, backup_dir: Path | None = None,
@@ -85,7 +114,8 @@ def open_workspace(url: str, *, read_only: bool = False, backup_dir: Path | None
 def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_schema: bool) -> Workspace:
     path = sqlite_path(url)
     assert path is not None
-    check = fileguard.inspect(path)
+    deep = not path.exists() or path.stat().st_size <= DEEP_CHECK_MAX_BYTES
+    check = fileguard.inspect(path, deep=deep)
     if not check.usable:
         raise DomainError("db.unusable", state=check.state.value, detail=check.detail, path=str(path))
     if read_only and check.state is fileguard.FileState.NEW:
@@ -105,6 +135,8 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
     try:
         engine = make_engine(url, read_only=read_only)
         ws = Workspace(url, engine, *make_factories(engine), read_only=read_only, backup_dir=backup_dir, lock=lock)
+        if not deep and check.state is fileguard.FileState.OK:
+            ws.integrity = IntegrityGate(path)
         _prepare_schema(ws, migrate_schema)
     except BaseException:
         if lock is not None:
@@ -125,6 +157,8 @@ def _prepare_schema(ws: Workspace, migrate_schema: bool) -> None:
             raise DomainError("db.missing", path=ws.description)
         ws.notes.append("schema_behind_read_only")
         return
+    if ws.integrity is not None:
+        ws.integrity.wait_ok()  # a migration writes: the file must have passed its check first
     if state == "behind" and ws.is_sqlite and ws.backup_dir is not None:
         info = db_backup.take(ws.path, ws.backup_dir, "pre-migration")  # type: ignore[arg-type]
         ws.notes.append(f"backup:{info.path}")
