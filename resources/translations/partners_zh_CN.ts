@@ -170,8 +170,12 @@
         <translation>证件号码</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>分组</translation>
+        <source>Yuzhong family</source>
+        <translation>渝中分类</translation>
+    </message>
+    <message>
+        <source>1+3+N category</source>
+        <translation>1+3+N 分类</translation>
     </message>
     <message>
         <source>Order</source>
@@ -779,11 +783,11 @@
     </message>
     <message>
         <source>Present</source>
-        <translation>出勤</translation>
+        <translation>到岗</translation>
     </message>
     <message>
         <source>Absent</source>
-        <translation>缺勤</translation>
+        <translation>缺岗</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -863,31 +867,31 @@
     </message>
     <message>
         <source>Monday</source>
-        <translation>星期一</translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>星期二</translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>星期三</translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>星期四</translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>星期五</translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>星期六</translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>星期日</translation>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1055,45 @@
     </message>
 </context>
 <context>
+    <name>PatternsPanel</name>
+    <message>
+        <source>Weekly duties</source>
+        <translation>每周排班</translation>
+    </message>
+    <message>
+        <source>Show ended duties</source>
+        <translation>显示已结束的排班</translation>
+    </message>
+    <message>
+        <source>Add weekly pattern…</source>
+        <translation>添加每周排班…</translation>
+    </message>
+    <message>
+        <source>End duty…</source>
+        <translation>结束排班…</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Select a weekly duty that is still running.</source>
+        <translation>请选择一条仍在执行的每周排班。</translation>
+    </message>
+    <message>
+        <source>Duty ended; later shifts removed: %1</source>
+        <translation>排班已结束，删除此后班次 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>RotaForms</name>
     <message>
         <source>Day of the week</source>
@@ -1091,6 +1134,22 @@
     <message>
         <source>Add weekly pattern</source>
         <translation>添加每周排班</translation>
+    </message>
+    <message>
+        <source>Weekly duty</source>
+        <translation>每周排班</translation>
+    </message>
+    <message>
+        <source>Last day on duty</source>
+        <translation>最后值班日</translation>
+    </message>
+    <message>
+        <source>End a weekly duty</source>
+        <translation>结束每周排班</translation>
+    </message>
+    <message>
+        <source>Its scheduled shifts after the last day are removed; recorded ones stay.</source>
+        <translation>最后值班日之后尚未值班的班次将被删除；已登记考勤的班次保留。</translation>
     </message>
     <message>
         <source>First day</source>
@@ -1142,6 +1201,41 @@
     </message>
 </context>
 <context>
+    <name>RotaPatterns</name>
+    <message>
+        <source>Day</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合伙人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>RotaTab</name>
     <message>
         <source>◀ Previous week</source>
@@ -1156,10 +1250,6 @@
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <source>Add weekly pattern…</source>
-        <translation>添加每周排班…</translation>
-    </message>
-    <message>
         <source>Roll out…</source>
         <translation>生成班次…</translation>
     </message>
@@ -1172,8 +1262,8 @@
         <translation>登记考勤…</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>Replaced by %1</source>
+        <translation>替班：%1</translation>
     </message>
     <message>
         <source>Day</source>
@@ -1206,6 +1296,26 @@
     <message>
         <source>Community</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>选择周</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>第 %1 周</translation>
+    </message>
+    <message>
+        <source>No shifts this week: add weekly duties below, then roll them out.</source>
+        <translation>本周还没有班次：请在下方添加每周排班，再点“生成班次”。</translation>
+    </message>
+    <message>
+        <source>No duty on: %1</source>
+        <translation>本周无人值班：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Shifts created: %1</source>

@@ -1,22 +1,21 @@
-"""The rota's dialogs: a weekly pattern, a roll-out period, a swap, an attendance record."""
+"""The rota's dialogs: a weekly pattern and its end, a roll-out period, a swap, an attendance record."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain.rota import ATTENDANCE
 from ...services import rota
-from ...services.rota import ShiftRow
+from ...services.rota import PatternRow, ShiftRow
 from ..formatting import day
 from . import labels
 from .form_dialog import Field, FormDialog
 
 CONTEXT = "RotaForms"
 translate = QCoreApplication.translate
-
 
 
 def _partners(names: dict[int, str]) -> list[tuple[int, str]]:
@@ -40,6 +39,27 @@ def pattern_dialog(ws, community_id: int, partners: dict[int, str], monday: date
                                 v["topic"], v["valid_from"], v["valid_to"])
 
     return FormDialog(translate("RotaForms", "Add weekly pattern"), fields, save, values, parent)
+
+
+def describe_pattern(p: PatternRow, partners: dict[int, str]) -> str:
+    name = partners.get(p.partner_id, f"#{p.partner_id}")
+    return f"{labels.weekday(p.weekday)} {p.start}–{p.end} {name} {p.topic}".strip()
+
+
+def end_pattern_dialog(ws, pattern: PatternRow, partners: dict[int, str], today: date,  # noqa: ANN001
+                       parent: QWidget) -> FormDialog:
+    fields = [Field("duty", translate("RotaForms", "Weekly duty"), read_only=True),
+              Field("last_day", translate("RotaForms", "Last day on duty"), "date")]
+    values = {"duty": describe_pattern(pattern, partners), "last_day": max(today, pattern.valid_from)}
+
+    def save(v: dict):  # noqa: ANN202 - Outcome[int]
+        return rota.end_pattern(ws, pattern.id, v["last_day"])
+
+    dialog = FormDialog(translate("RotaForms", "End a weekly duty"), fields, save, values, parent)
+    text = translate("RotaForms", "Its scheduled shifts after the last day are removed; recorded ones stay.")
+    note = QLabel(text, wordWrap=True)
+    dialog.layout().insertWidget(1, note)
+    return dialog
 
 
 def roll_out_dialog(ws, community_id: int, monday: date, parent: QWidget) -> FormDialog:  # noqa: ANN001

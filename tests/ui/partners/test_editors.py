@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from partnerdesk.services import dictionaries, notices, three_lists
@@ -102,3 +103,54 @@ def test_need_is_matched_and_becomes_a_project(session, host, qtbot, boxes, qtmo
     assert not boxes.shown, boxes.shown
     projects = three_lists.list_of(ws, "project", match.need.community_id)
     assert any(p.need_id == rows[mine].need.id and p.partner_id == rows[mine].partners[0][0] for p in projects)
+
+
+def test_partner_type_carries_its_1_3_n_category(session, host, qtbot, boxes):
+    ws = session.ws
+    tab = _show(host, qtbot, DictionariesTab(session, host))
+    select_value(tab.kind, "partner_type")
+    titles = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert titles[3:5] == ["Yuzhong family", "1+3+N category"]
+    assert not any(tab.table.isColumnHidden(c) for c in (2, 3, 4))
+    tab.add_button.click()
+    dialog = tab.dialog
+    category = dialog.widget("category")
+    assert category.isEditable() and category.findText("拓展·公益慈善团队") >= 0
+    dialog.widget("code").setText("building_team")
+    dialog.widget("label").setText("楼栋自管小组")
+    select_value(dialog.widget("holder"), "group")
+    dialog.widget("grp").setText("社群型")
+    category.setCurrentText("拓展·志愿服务队")
+    _save(dialog)
+    assert not boxes.shown, boxes.shown
+    saved = next(d for d in dictionaries.items(ws, "partner_type") if d.code == "building_team")
+    assert (saved.grp, saved.category) == ("社群型", "拓展·志愿服务队")
+    row = tab.model.find_row(lambda d: d.code == "building_team")
+    assert tab.model.data(tab.model.index(row, 4)) == "拓展·志愿服务队"
+
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    tab.edit_button.click()
+    assert tab.dialog.widget("category").currentText() == "拓展·志愿服务队"
+    tab.dialog.widget("category").setCurrentText("拓展·楼栋长")  # free text besides the presets
+    _save(tab.dialog)
+    saved = next(d for d in dictionaries.items(ws, "partner_type") if d.code == "building_team")
+    assert saved.category == "拓展·楼栋长" and saved.grp == "社群型"
+    tab.add_button.click()
+    assert tab.dialog.widget("category").findText("拓展·楼栋长") >= 0  # categories in use are offered too
+    tab.dialog.reject()
+
+
+def test_other_dictionaries_hide_the_type_frames(session, host, qtbot, boxes):
+    ws = session.ws
+    tab = _show(host, qtbot, DictionariesTab(session, host))
+    select_value(tab.kind, "service_domain")
+    assert all(tab.table.isColumnHidden(c) for c in (2, 3, 4))
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    before = tab.model.rows()[0]
+    tab.edit_button.click()
+    assert not {"holder", "grp", "category"} & set(tab.dialog.widgets)
+    tab.dialog.widget("label").setText(before.label + "（改）")
+    _save(tab.dialog)
+    assert not boxes.shown, boxes.shown
+    after = next(d for d in dictionaries.items(ws, "service_domain") if d.id == before.id)
+    assert after.label.endswith("（改）") and (after.grp, after.category) == (before.grp, before.category)

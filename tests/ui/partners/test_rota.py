@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from partnerdesk.services import rota
 from partnerdesk.ui.partners import choices
 from partnerdesk.ui.partners.rota_tab import RotaTab, monday_of
 from partnerdesk.ui.partners.widgets import select_value
+
+from .conftest import audit_actions
 
 
 @pytest.fixture
@@ -107,3 +109,110 @@ def test_two_shifts_are_needed_for_a_swap(tab, qtbot, boxes):
     _select(tab, [0])
     tab.buttons["swap"].click()
     assert tab.dialog is None and tab.status.text()
+
+
+def _add_pattern(tab: RotaTab, weekday: int, topic: str, partner_index: int = 0) -> None:
+    tab.buttons["pattern"].click()
+    dialog = tab.dialog
+    select_value(dialog.widget("weekday"), weekday)
+    dialog.widget("partner_id").setCurrentIndex(partner_index)
+    dialog.widget("topic").setText(topic)
+    _save(dialog)
+
+
+def _roll_out(tab: RotaTab, first: date, last: date) -> None:
+    tab.buttons["roll_out"].click()
+    tab.dialog.widget("first").setDate(QDate(first.year, first.month, first.day))
+    tab.dialog.widget("last").setDate(QDate(last.year, last.month, last.day))
+    _save(tab.dialog)
+
+
+def test_weekly_duties_are_listed_and_ended(tab, qtbot, boxes, qtmodeltester):
+    ws, panel = tab.session.ws, tab.patterns
+    monday = tab.monday
+    _add_pattern(tab, 1, "旧物改造课堂")
+    _roll_out(tab, monday, monday + timedelta(days=27))  # four Tuesdays
+    assert not boxes.shown, boxes.shown
+    row = panel.model.find_row(lambda p: p.topic == "旧物改造课堂")
+    assert row >= 0 and panel.model.data(panel.model.index(row, 6)) == "open-ended"
+    qtmodeltester.check(panel.model)
+    pattern = panel.model.rows()[row]
+    assert len([s for s in rota.shifts(ws, tab.community_id(), monday, monday + timedelta(days=27))
+                if s.pattern_id == pattern.id]) == 4
+
+    panel.table.setCurrentIndex(panel.model.index(row, 0))
+    assert tab.buttons["end"].isEnabled()
+    tab.buttons["end"].click()
+    dialog = panel.dialog
+    assert dialog.widget("last_day").date().toPython() == max(ws.now().date(), pattern.valid_from)
+    last_day = monday + timedelta(days=7)
+    dialog.widget("last_day").setDate(QDate(last_day.year, last_day.month, last_day.day))
+    _save(dialog)
+    assert not boxes.shown, boxes.shown
+    assert "3" in tab.status.text()  # the three later Tuesdays went
+    left = [s.on_date for s in rota.shifts(ws, tab.community_id(), monday, monday + timedelta(days=27))
+            if s.pattern_id == pattern.id]
+    assert left == [monday + timedelta(days=1)]
+    assert panel.model.find_row(lambda p: p.id == pattern.id) < 0  # ended duties are hidden
+    assert "rota.end_pattern" in audit_actions(ws, "rota_pattern", pattern.id)
+
+    panel.show_ended.setChecked(True)
+    row = panel.model.find_row(lambda p: p.id == pattern.id)
+    assert panel.model.data(panel.model.index(row, 6)) == last_day.isoformat()
+    assert panel.model.data(panel.model.index(row, 7)) == "Ended"
+    panel.table.setCurrentIndex(panel.model.index(row, 0))
+    assert not tab.buttons["end"].isEnabled()
+    qtmodeltester.check(panel.model)
+
+
+def test_week_view_groups_shifts_by_day_and_moves_between_weeks(tab, qtbot, boxes, qtmodeltester):
+    ws = tab.session.ws
+    tab.buttons["next"].click()
+    monday = tab.monday
+    assert monday == monday_of(ws.now().date()) + timedelta(days=7)
+    _add_pattern(tab, 6, "周日读书会", 0)
+    _add_pattern(tab, 6, "周日手工坊", 1)
+    _roll_out(tab, monday, monday + timedelta(days=13))
+    assert not boxes.shown, boxes.shown
+    shifts = tab.model.rows()
+    assert shifts and all(monday <= s.on_date <= monday + timedelta(days=6) for s in shifts)
+    assert [s.on_date for s in shifts] == sorted(s.on_date for s in shifts)
+    sundays = [i for i, s in enumerate(shifts) if s.on_date == monday + timedelta(days=6)]
+    assert len(sundays) >= 2
+    assert tab.table.rowSpan(sundays[0], 0) == len(sundays)  # one day cell for the day's shifts
+    assert tab.model.data(tab.model.index(sundays[0], 0)).startswith("Sunday")
+    assert tab.model.data(tab.model.index(sundays[0], 5)) == "Scheduled"
+    qtmodeltester.check(tab.model)
+
+    tab.buttons["next"].click()
+    assert tab.monday == monday + timedelta(days=7)
+    assert tab.week_picker.date().toPython() == tab.monday
+    assert {"周日读书会", "周日手工坊"} <= {s.topic for s in tab.model.rows()}
+    assert all(tab.monday <= s.on_date <= tab.monday + timedelta(days=6) for s in tab.model.rows())
+
+    thursday = monday + timedelta(days=24)  # a week nobody rolled out
+    tab.week_picker.setDate(QDate(thursday.year, thursday.month, thursday.day))
+    assert tab.monday == monday_of(thursday) and tab.week_picker.date().toPython() == thursday
+    assert not [s for s in tab.model.rows() if s.topic in ("周日读书会", "周日手工坊")]
+    tab.buttons["previous"].click()
+    tab.buttons["previous"].click()
+    assert tab.monday == monday + timedelta(days=7)
+    tab.buttons["today"].click()
+    assert tab.monday == monday_of(ws.now().date())
+
+
+def test_week_view_speaks_chinese(zh, tab, qtbot, boxes):
+    ws = tab.session.ws
+    tab.show_week(monday_of(ws.now().date()) - timedelta(days=7))  # a week that has happened
+    shift = tab.model.rows()[0]
+    substitute = next(pid for pid in tab.partners if pid != shift.partner_id)
+    rota.record_attendance(ws, shift.id, shift.version, "replaced", substitute)
+    tab.reload()
+    row = tab.model.find_row(lambda s: s.id == shift.id)
+    assert tab.model.data(tab.model.index(row, 5)) == f"替班：{tab.partners[substitute]}"
+    assert tab.model.data(tab.model.index(row, 0)).startswith("周")
+    assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "星期"
+    scheduled = tab.model.find_row(lambda s: s.attendance == "scheduled")
+    if scheduled >= 0:
+        assert tab.model.data(tab.model.index(scheduled, 5)) == "待值班"
+    assert tab.patterns.title() == "每周排班"
