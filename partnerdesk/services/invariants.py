@@ -49,7 +49,26 @@ def filed_have_numbers(s: Session) -> list[str]:
     return [f"partner #{i} is {State.FILED.value} or later without a filing number" for i in missing]
 
 
+def agreements_never_overlap(s: Session) -> list[str]:
+    """No two agreements holding one space overlap in dates (and, on shared spaces, in time slots)."""
+    from ..domain import agreements as rules
+
+    holding = [st.value for st in rules.HOLDING]
+    by_space: dict[int, list] = {}
+    shared = dict(s.execute(select(models.Space.id, models.Space.shared_by_slot)).all())
+    for a in s.scalars(select(models.Agreement).where(models.Agreement.state.in_(holding))):
+        slots = tuple(rules.Slot(x.weekday, x.start, x.end) for x in a.slots)
+        by_space.setdefault(a.space_id, []).append(rules.Holding(a.id, a.start_date, a.terminated_on or a.end_date, slots))
+    problems = []
+    for space_id, held in by_space.items():
+        for i, h in enumerate(held):
+            clash = rules.conflicts(h, held[i + 1:], shared.get(space_id, False))
+            problems += [f"space #{space_id}: agreements #{h.agreement_id} and #{c} overlap" for c in clash]
+    return problems[:20]
+
+
 INVARIANTS: dict[str, InvariantCheck] = {
+    "agreements_never_overlap": agreements_never_overlap,
     "partners_unique_live_numbers": unique_live_numbers,
     "partners_live_number_columns": live_number_columns,
     "partners_filing_numbers": filed_have_numbers,

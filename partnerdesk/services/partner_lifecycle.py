@@ -19,15 +19,17 @@ from ..db.models import (
     RotaPattern,
     RotaShift,
 )
+from ..domain import agreements as ar
 from ..domain import lifecycle as lc
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, Role, require
-from . import attachments, audit
+from . import agreements, attachments, audit
 from .changes import Changes, Outcome
 from .partners import PARTNERS, PartnerDetail, _check_read_scope, _detail, load, set_live_numbers
+from .records import insert_ignore
 
 ExitHook = Callable[[Session, Partner, date, str], None]
-EXIT_HOOKS: list[ExitHook] = []  # agreements and other capabilities end their records here
+EXIT_HOOKS: list[ExitHook] = [agreements.end_for_partner]  # each capability ends its records here
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _assign_filing_number(s: Session, p: Partner, on_date: date) -> None:
     street = _street_of(s, p)
     p.street_id = street.id
     year = on_date.year
-    s.execute(_insert_ignore(s, FilingCounter).values(street_id=street.id, year=year, last_seq=0))
+    s.execute(insert_ignore(s, FilingCounter).values(street_id=street.id, year=year, last_seq=0))
     s.execute(update(FilingCounter).where(FilingCounter.street_id == street.id, FilingCounter.year == year)
               .values(last_seq=FilingCounter.last_seq + 1))
     seq = s.scalar(select(FilingCounter.last_seq).where(FilingCounter.street_id == street.id,
@@ -122,15 +124,6 @@ def _assign_filing_number(s: Session, p: Partner, on_date: date) -> None:
     meta = s.get(AppMeta, "filing_pattern")
     p.filing_no = lc.filing_number(meta.value if meta else lc.DEFAULT_FILING_PATTERN, street.name, year, seq)
     p.filed_on = on_date
-
-
-def _insert_ignore(s: Session, model: type):  # noqa: ANN202
-    """INSERT ... ON CONFLICT DO NOTHING: two first filings of a year must not collide on the counter row."""
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model).on_conflict_do_nothing()
 
 
 def _street_of(s: Session, p: Partner) -> OrgUnit:
@@ -161,10 +154,14 @@ def timeline(ws, partner_id: int) -> list[EventRow]:
 
 
 def rules(ws) -> dict[str, list[str]]:
-    """Which roles may take each lifecycle step (the editable table, defaults filled in)."""
+    """Which roles may take each step of the partner lifecycle and of space-use agreements (keys
+    ``agreement_…``): the editable table, defaults filled in."""
     require(ws.actor, Perm.READ)
     with ws.read() as uow:
-        return {a.value: sorted(r.value for r in roles) for a, roles in rules_in(uow.session).items()}
+        out = {a.value: sorted(r.value for r in roles) for a, roles in rules_in(uow.session).items()}
+        out.update({ar.rule_key(a): sorted(r.value for r in roles)
+                    for a, roles in agreements.rules_in(uow.session).items()})
+        return out
 
 
 def set_rule(ws, action: str, roles: list[str]) -> Outcome[None]:
@@ -174,7 +171,7 @@ def set_rule(ws, action: str, roles: list[str]) -> Outcome[None]:
 def set_rules(ws, changes: dict[str, list[str]]) -> Outcome[None]:
     """Change which roles may take lifecycle steps, in one transaction (administrators only; audited)."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
-    wanted = {_action(a).value: ",".join(sorted({_role(r).value for r in roles})) for a, roles in changes.items()}
+    wanted = {_rule_key(a): ",".join(sorted({_role(r).value for r in roles})) for a, roles in changes.items()}
     empty = [a for a, roles in wanted.items() if not roles]
     if empty:
         raise DomainError("lifecycle.rule_empty", action=empty[0])
@@ -190,6 +187,15 @@ def set_rules(ws, changes: dict[str, list[str]]) -> Outcome[None]:
                          after={"roles": roles}, at=ws.now())
         uow.commit()
     return Outcome(None, Changes.of(PARTNERS))
+
+
+def _rule_key(action: str) -> str:
+    if action.startswith(ar.RULE_PREFIX):
+        try:
+            return ar.rule_key(ar.AgreementAction(action.removeprefix(ar.RULE_PREFIX)))
+        except ValueError:
+            raise DomainError("lifecycle.unknown_action", action=action) from None
+    return _action(action).value
 
 
 def _role(role: str) -> Role:

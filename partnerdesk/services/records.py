@@ -41,3 +41,12 @@ def sync_id_sequence(s: Session, model: type) -> None:
     table = model.__tablename__
     s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                    f"(SELECT coalesce(max(id), 1) FROM {table}))"))
+
+
+def insert_ignore(s: Session, model: type):  # noqa: ANN201 - an Insert statement
+    """INSERT ... ON CONFLICT DO NOTHING (two first uses of a counter row must not collide)."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model).on_conflict_do_nothing()

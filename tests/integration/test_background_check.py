@@ -20,12 +20,19 @@ def _make(path) -> None:
     ws.close()
 
 
-def _checkpointed(path) -> None:
+def _checkpointed(path) -> int:
+    """Checkpoint the WAL; return the offset of a b-tree leaf page of org_units in the middle of the file
+    (a page quick_check reads: overflow pages of long audit rows would not do)."""
     import sqlite3
 
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    leaves = [n for (n,) in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'org_units' AND pagetype = 'leaf' ORDER BY pageno")]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
+    assert len(leaves) > 4, "the test database needs several leaf pages"
+    return (leaves[len(leaves) // 2] - 1) * page_size
 
 
 def test_healthy_large_file_opens_and_writes(tmp_path, monkeypatch):
@@ -45,10 +52,8 @@ def test_healthy_large_file_opens_and_writes(tmp_path, monkeypatch):
 def test_damaged_large_file_refuses_the_first_write_and_stays_untouched(tmp_path, monkeypatch):
     db = tmp_path / "big.sqlite3"
     _make(db)
-    _checkpointed(db)
+    middle = _checkpointed(db)
     data = bytearray(db.read_bytes())
-    page = 4096
-    middle = (len(data) // page // 2) * page
     data[middle + 8: middle + 4000] = b"\xa5" * (4000 - 8)
     db.write_bytes(bytes(data))
     before = hashlib.sha256(db.read_bytes()).hexdigest()

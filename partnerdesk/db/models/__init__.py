@@ -11,6 +11,8 @@ _LAZY = {
     "partners": ("Attachment", "Blob", "DictItem", "FilingCounter", "LifecycleRule", "Need", "Partner",
                  "PartnerCommunity", "PartnerDomain", "PartnerEvent", "Project", "RecruitmentNotice", "Resource",
                  "RotaPattern", "RotaShift"),
+    "agreements": ("Agreement", "AgreementCounter", "AgreementEvent", "AgreementSlot", "AgreementSupplement",
+                   "OrderComplaint", "OrderCounter", "OrderEvent", "ResidentOrder", "ServiceRecord", "Space"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
