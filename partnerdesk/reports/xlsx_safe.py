@@ -141,7 +141,7 @@ def _check_zip(data: bytes) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as err:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as err:
         raise DomainError("import.damaged", detail=type(err).__name__) from None
     _check_sizes(infos)
     names = {i.filename for i in infos}

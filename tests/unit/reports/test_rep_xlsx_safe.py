@@ -293,3 +293,11 @@ def test_random_bytes_only_ever_give_a_table_or_a_refusal(data):
         read_table(data)
     except DomainError as err:
         assert err.code in MESSAGES, err
+
+
+def test_zip_needing_a_newer_zip_version_is_refused_as_damaged():
+    """Found by hypothesis: a central-directory entry asking for zip 6.4 made zipfile raise NotImplementedError."""
+    data = bytearray(BASE)
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract"
+    refused("import.damaged", bytes(data))
