@@ -13,6 +13,8 @@ _LAZY = {
                  "RotaPattern", "RotaShift"),
     "agreements": ("Agreement", "AgreementCounter", "AgreementEvent", "AgreementSlot", "AgreementSupplement",
                    "OrderComplaint", "OrderCounter", "OrderEvent", "ResidentOrder", "ServiceRecord", "Space"),
+    "funds": ("BalanceAssertion", "ClosedPeriod", "Donation", "DonationCounter", "FeedbackReceipt", "Fund", "FundMember",
+              "LedgerAccount", "Posting", "RevenueReport", "Txn"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
