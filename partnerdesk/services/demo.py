@@ -14,12 +14,13 @@ from ..db.models import AppMeta, CommunityPhase, OrgUnit, User, UserCommunity
 from ..domain.errors import DomainError
 from ..domain.org import Phase, UnitKind
 from ..domain.roles import Perm, Role, require
-from . import audit, demo_partners
+from . import audit, demo_agreements, demo_partners, demo_services
 from .accounts import hash_password
 from .changes import ALL, Changes, Outcome
 
 DEMO_PASSWORD = "demo-pass-1"
 SCALES = ("small", "district")
+BENCH_SCALES = ("district10",)  # district × 10 spaces, agreements, services and orders: benchmarks only
 STREETS = ["石油路街道", "化龙桥街道", "上清寺街道", "七星岗街道", "解放碑街道", "望龙门街道",
            "南纪门街道", "朝天门街道", "大溪沟街道", "菜园坝街道", "两路口街道", "大坪街道"]
 COMMUNITY_STEMS = ["金银湾", "虎头岩", "肖家湾", "浮图关", "李子坝", "嘉陵桥", "健康路", "人和街", "学田湾",
@@ -37,15 +38,16 @@ class DemoSummary:
     extra: tuple[tuple[str, int], ...] = ()
 
 
-DemoStep = Callable[..., tuple[str, int]]
-DEMO_STEPS: list[DemoStep] = [demo_partners.generate]  # each capability adds its generator here
+DemoStep = Callable[..., tuple[str, int] | tuple[tuple[str, int], ...]]  # one count or several
+DEMO_STEPS: list[DemoStep] = [demo_partners.generate, demo_agreements.generate,
+                              demo_services.generate]  # each capability adds its generator here
 
 
 def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
          partners: int | None = None) -> Outcome[DemoSummary]:
     """``partners`` overrides the number of partners (the benchmark uses 100,000)."""
     require(ws.actor, Perm.LOAD_DEMO)
-    if scale not in SCALES:
+    if scale not in SCALES + BENCH_SCALES:
         raise DomainError("demo.bad_scale", scale=scale)
     rng, today = random.Random(seed), today or ws.now().date()
     pw_hash = hash_password(DEMO_PASSWORD)
@@ -57,13 +59,21 @@ def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
         street_ids = _streets(s, district_id)
         community_ids, pilots = _communities(s, rng, street_ids, today)
         users = _users(s, rng, community_ids, pw_hash, scale)
-        extra = tuple(step(s, rng, scale, today, partners) for step in DEMO_STEPS)
+        extra = tuple(_counts(step(s, rng, scale, today, partners) for step in DEMO_STEPS))
         s.add(AppMeta(key="demo_loaded", value=f"{scale}:{seed}"))
         summary = DemoSummary(len(street_ids), len(community_ids), pilots, users, extra)
         audit.record(s, ws.actor, "demo.load", "demo", seed, after={"scale": scale, **summary.__dict__},
                      at=ws.now())
         uow.commit()
     return Outcome(summary, Changes(frozenset({ALL})))
+
+
+def _counts(results) -> list[tuple[str, int]]:  # noqa: ANN001
+    """Flatten what the steps return: ("partners", 2000) or (("spaces", 3000), ("agreements", 2500))."""
+    out: list[tuple[str, int]] = []
+    for r in results:
+        out += [r] if isinstance(r[0], str) else list(r)
+    return out
 
 
 def _district(s: Session) -> int:
