@@ -32,15 +32,17 @@ class Perm(StrEnum):
     EDIT_RECORDS = "edit_records"
     APPROVE = "approve"
     OVERRIDE_CHECK = "override_check"
+    POST_LEDGER = "post_ledger"  # set up funds, post to their ledgers, record feedback and donations
 
 
 _ALL = frozenset(Perm)
 MATRIX: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: _ALL,
     Role.STAFF: frozenset({Perm.READ, Perm.EDIT_RECORDS, Perm.EXPORT, Perm.REVEAL_PERSONAL, Perm.BACKUP,
-                          Perm.VERIFY}),
+                          Perm.VERIFY, Perm.POST_LEDGER}),
     Role.APPROVER: frozenset({Perm.READ, Perm.EDIT_RECORDS, Perm.APPROVE, Perm.EXPORT, Perm.REVEAL_PERSONAL,
-                             Perm.EXPORT_PERSONAL, Perm.OVERRIDE_CHECK, Perm.BACKUP, Perm.VERIFY}),
+                             Perm.EXPORT_PERSONAL, Perm.OVERRIDE_CHECK, Perm.BACKUP, Perm.VERIFY,
+                             Perm.POST_LEDGER}),
     Role.COMMUNITY_WORKER: frozenset({Perm.READ, Perm.EDIT_RECORDS, Perm.EXPORT}),
     Role.AUDITOR: frozenset({Perm.READ, Perm.READ_AUDIT, Perm.VERIFY, Perm.EXPORT}),
 }

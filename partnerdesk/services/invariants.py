@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..db import models
 from ..domain.lifecycle import State
+from .ledger_checks import LEDGER_INVARIANTS
 
 InvariantCheck = Callable[[Session], list[str]]
 
@@ -72,4 +73,5 @@ INVARIANTS: dict[str, InvariantCheck] = {
     "partners_unique_live_numbers": unique_live_numbers,
     "partners_live_number_columns": live_number_columns,
     "partners_filing_numbers": filed_have_numbers,
+    **LEDGER_INVARIANTS,
 }

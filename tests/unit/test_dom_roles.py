@@ -11,7 +11,7 @@ from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.roles import MATRIX, SYSTEM, Actor, Perm, Role, require
 
 WRITES = {Perm.MANAGE_USERS, Perm.MANAGE_ORG, Perm.MANAGE_SETTINGS, Perm.EDIT_RECORDS, Perm.APPROVE,
-          Perm.OVERRIDE_CHECK, Perm.LOAD_DEMO, Perm.RESTORE, Perm.BACKUP}
+          Perm.OVERRIDE_CHECK, Perm.LOAD_DEMO, Perm.RESTORE, Perm.BACKUP, Perm.POST_LEDGER}
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -36,6 +36,8 @@ def test_matrix_shape():
     assert Perm.READ_AUDIT not in MATRIX[Role.STAFF] | MATRIX[Role.COMMUNITY_WORKER]
     assert Perm.RESTORE in MATRIX[Role.ADMIN] and all(Perm.RESTORE not in MATRIX[r] for r in Role if r is not Role.ADMIN)
     assert Perm.APPROVE in MATRIX[Role.APPROVER] and Perm.APPROVE not in MATRIX[Role.STAFF]
+    # staff, approvers and administrators post to fund ledgers; community workers and auditors only read them
+    assert {r for r in Role if Perm.POST_LEDGER in MATRIX[r]} == {Role.ADMIN, Role.STAFF, Role.APPROVER}
     for role in Role:
         assert Perm.READ in MATRIX[role]
 
