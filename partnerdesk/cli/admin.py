@@ -91,7 +91,8 @@ def _signed_in(ctx: Context, *, read_only_ok: bool = False):  # noqa: ANN202
 def cmd_demo(ctx: Context, args) -> int:  # noqa: ANN001
     ws = _signed_in(ctx)
     summary = demo.load(ws, args.scale, args.seed, partners=args.partners).value
-    names = {"partners": ("partners", "合伙人")}
+    names = {"partners": ("partners", "合伙人"), "spaces": ("spaces", "空间"), "agreements": ("agreements", "空间协议"),
+             "service_records": ("service records", "服务记录"), "orders": ("resident orders", "居民点单")}
     extra = "".join(f", {ctx.say(*names.get(k, (k, k)))} {n}" for k, n in summary.extra)
     print(ctx.say(f"Demo loaded: {summary.streets} streets, {summary.communities} communities "
                   f"({summary.pilots} pilots), {summary.users} users{extra}. Demo password: {demo.DEMO_PASSWORD}",
