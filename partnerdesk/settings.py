@@ -27,6 +27,7 @@ class Settings:
     recent_databases: list[str] = field(default_factory=list)
     window_geometry: str = ""  # base64 of QByteArray, written by the UI
     window_state: str = ""
+    agreement_reminder_days: int = 30  # the dashboard's "agreements ending soon" window: 30, 60 or 90
 
     def resolved_backup_dir(self) -> Path:
         return Path(self.backup_dir) if self.backup_dir else paths.default_backup_dir()

@@ -13,8 +13,10 @@ from ..domain.agreements import REMINDER_DAYS, AgreementState, shown_state
 from ..domain.roles import Actor, Perm, require
 
 EXPIRING = "expiring"  # a shown state: in force and ending within the reminder window
+# numbers read 空间协议〔2026〕12号: by year, then by sequence (shorter first), so 〔2026〕9号 comes before 10号
+_NUMBER_ORDER = (func.substr(Agreement.number, 6, 4), func.length(Agreement.number), Agreement.number)
 AGREEMENT_SORTS = {
-    "number": Agreement.number, "partner": Partner.name, "space": Space.name, "community": OrgUnit.name,
+    "number": _NUMBER_ORDER, "partner": Partner.name, "space": Space.name, "community": OrgUnit.name,
     "start": Agreement.start_date, "end": Agreement.end_date, "state": Agreement.state, "mode": Agreement.mode,
     "updated": Agreement.updated_at, "id": Agreement.id,
 }
@@ -102,8 +104,9 @@ def query_agreements(ws, f: AgreementFilter = AgreementFilter(), sort: str = "en
     """One page of agreements, sorted in SQL (ties broken by id so pages never overlap)."""
     require(ws.actor, Perm.READ)
     today = ws.now().date()
-    column = AGREEMENT_SORTS.get(sort, Agreement.end_date)
-    order = [column.desc(), Agreement.id.desc()] if descending else [column, Agreement.id]
+    columns = AGREEMENT_SORTS.get(sort, Agreement.end_date)
+    columns = columns if isinstance(columns, tuple) else (columns,)
+    order = [*(c.desc() for c in columns), Agreement.id.desc()] if descending else [*columns, Agreement.id]
     q = _with_names(_agreements(ws.actor, f, today)).order_by(*order).offset(offset).limit(limit)
     with ws.read() as uow:
         rows = uow.session.execute(q).all()

@@ -907,6 +907,10 @@
         <source>Partners</source>
         <translation>合伙人</translation>
     </message>
+    <message>
+        <source>Spaces &amp; agreements</source>
+        <translation>空间与协议</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>

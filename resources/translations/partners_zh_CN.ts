@@ -1023,6 +1023,10 @@
         <translation>附件</translation>
     </message>
     <message>
+        <source>Agreements</source>
+        <translation>空间使用协议</translation>
+    </message>
+    <message>
         <source>Partner %1</source>
         <translation>合伙人 %1</translation>
     </message>
@@ -1333,6 +1337,26 @@
 <context>
     <name>RulesTab</name>
     <message>
+        <source>Approve an agreement</source>
+        <translation>审批空间使用协议</translation>
+    </message>
+    <message>
+        <source>Sign an agreement</source>
+        <translation>签订空间使用协议</translation>
+    </message>
+    <message>
+        <source>Put an agreement in force</source>
+        <translation>协议开始履行</translation>
+    </message>
+    <message>
+        <source>Terminate an agreement</source>
+        <translation>终止空间使用协议</translation>
+    </message>
+    <message>
+        <source>Close an ended agreement as expired</source>
+        <translation>期满协议到期终结</translation>
+    </message>
+    <message>
         <source>Save step roles</source>
         <translation>保存各环节角色</translation>
     </message>
@@ -1347,6 +1371,14 @@
     <message>
         <source>The street review must still be done by someone other than the community reviewer.</source>
         <translation>街道审核仍须由社区审核人以外的另一人办理。</translation>
+    </message>
+    <message>
+        <source>Who may take each step of a space-use agreement</source>
+        <translation>空间使用协议各环节的办理角色</translation>
+    </message>
+    <message>
+        <source>Saved with “Save step roles” above.</source>
+        <translation>与上方各环节一起，点击“保存各环节角色”保存。</translation>
     </message>
     <message>
         <source>Filing number</source>

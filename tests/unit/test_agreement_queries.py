@@ -110,3 +110,9 @@ def test_events_and_supplements(demo_ws, built):
     assert [e.action for e in aq.events(demo_ws, aid)] == ["create", "approve", "sign", "start"]
     agreements.add_supplement(demo_ws, aid, "增加周末开放时段", date(2026, 5, 20))
     assert [(s.seq, s.text) for s in aq.supplements(demo_ws, aid)] == [(1, "增加周末开放时段")]
+
+
+def test_numbers_sort_by_year_then_sequence(demo_ws, built):
+    numbers = [r.number for r in aq.query_agreements(demo_ws, AgreementFilter(), "number", limit=1000)]
+    keys = [(n[5:9], int(n[10:-1])) for n in numbers]
+    assert keys == sorted(keys)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.org import Phase
 from ...services import org
+from ...services.agreements import AGREEMENTS
 from ...services.changes import BACKUPS, ORG
 from ...services.dto import Office
 from ...services.org import OrgSummary
@@ -46,7 +47,7 @@ class _Figure(QFrame):
 
 
 class DashboardPage(Page):
-    areas = frozenset({ORG, BACKUPS})
+    areas = frozenset({ORG, BACKUPS, AGREEMENTS})
 
     def __init__(self, session, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(session, parent)
@@ -62,6 +63,7 @@ class DashboardPage(Page):
         layout.addWidget(self.title)
         layout.addLayout(self._figures_row())
         layout.addWidget(self._phase_box())
+        layout.addWidget(self._reminder())
         layout.addWidget(self._facts_box())
         layout.addStretch(1)
 
@@ -84,6 +86,19 @@ class DashboardPage(Page):
         grid.setColumnStretch(1, 1)
         return box
 
+    def _reminder(self) -> QGroupBox:
+        from ..agreements.reminder import ExpiringReminder
+
+        self.expiring = ExpiringReminder(self.session)
+        self.expiring.open_list.connect(self._open_expiring)
+        return self.expiring
+
+    def _open_expiring(self, days: int) -> None:
+        """The agreements list filtered to those ending within ``days``."""
+        go_to = getattr(self.session.shell, "go_to", None)
+        if go_to is not None:
+            go_to("agreements").show_expiring(days)
+
     def _facts_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("This workstation"))
         form = QFormLayout(box)
@@ -95,6 +110,7 @@ class DashboardPage(Page):
     def reload(self) -> None:
         ws = self.session.ws
         run_command(self, lambda: Overview(org.office(ws), org.summary(ws)), on_done=self._show)
+        self.expiring.reload()
         self._show_facts()
 
     def _show(self, overview: Overview) -> None:

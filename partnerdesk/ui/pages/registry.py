@@ -46,9 +46,16 @@ def _partners(session: Session, parent: QWidget | None) -> Page:
     return PartnersPage(session, parent)
 
 
+def _agreements(session: Session, parent: QWidget | None) -> Page:
+    from ..agreements.page import AgreementsPage
+
+    return AgreementsPage(session, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Overview"), "dashboard.svg", _dashboard),
     PageSpec("partners", QT_TRANSLATE_NOOP("Pages", "Partners"), "partners.svg", _partners),
+    PageSpec("agreements", QT_TRANSLATE_NOOP("Pages", "Spaces & agreements"), "agreements.svg", _agreements),
     PageSpec("administration", QT_TRANSLATE_NOOP("Pages", "Administration"), "administration.svg",
              _administration),
 )

@@ -49,12 +49,19 @@ class PartnerWindow(QDialog):
         self.tabs.addTab(self.basics, self.tr("Basics"))
         self.tabs.addTab(self.timeline, self.tr("Lifecycle"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self._add_agreements_tab()
         self._layout()
         self.edit_button.clicked.connect(self.edit)
         self.timeline.open_attachment.connect(lambda att: open_attachment(self, session, att))
         session.bus.data_changed.connect(self.on_changes)
         self.resize(980, 660)
         self.reload()
+
+    def _add_agreements_tab(self) -> None:
+        from ..agreements.partner_tab import PartnerAgreementsTab
+
+        self.agreements = PartnerAgreementsTab(self.session)
+        self.tabs.addTab(self.agreements, self.tr("Agreements"))
 
     def _layout(self) -> None:
         head = QHBoxLayout()
@@ -85,6 +92,7 @@ class PartnerWindow(QDialog):
         self.basics.show_record(rec)
         self.timeline.show_record(rec)
         self.attachments.show_rows(d.id, rec.attachments)
+        self.agreements.show_partner(d.id)
 
     def edit(self) -> None:
         """The editor shows the numbers masked; unchanged masked numbers are kept by the service (no reveal)."""

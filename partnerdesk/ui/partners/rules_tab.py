@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.agreements import AgreementAction, rule_key
 from ...domain.errors import DomainError
 from ...domain.lifecycle import Action
 from ...domain.roles import Role
@@ -25,6 +27,14 @@ from ..operations import run_command
 from ..pages.base import Page
 from ..session import Session
 from . import labels
+
+AGREEMENT_STEPS = {  # English sources in the "RulesTab" context
+    AgreementAction.APPROVE: QT_TRANSLATE_NOOP("RulesTab", "Approve an agreement"),
+    AgreementAction.SIGN: QT_TRANSLATE_NOOP("RulesTab", "Sign an agreement"),
+    AgreementAction.START: QT_TRANSLATE_NOOP("RulesTab", "Put an agreement in force"),
+    AgreementAction.TERMINATE: QT_TRANSLATE_NOOP("RulesTab", "Terminate an agreement"),
+    AgreementAction.EXPIRE: QT_TRANSLATE_NOOP("RulesTab", "Close an ended agreement as expired"),
+}
 
 
 class RulesTab(Page):
@@ -39,6 +49,7 @@ class RulesTab(Page):
         self.save_pattern_button = QPushButton(self.tr("Save pattern"))
         layout = QVBoxLayout(self)
         layout.addWidget(self._rules_box())
+        layout.addWidget(self._agreement_box())
         layout.addWidget(self._pattern_box())
         layout.addStretch(1)
         self.save_rules_button.clicked.connect(self.save_rules)
@@ -61,6 +72,23 @@ class RulesTab(Page):
                                          "community reviewer."), wordWrap=True), 1)
         buttons.addWidget(self.save_rules_button)
         grid.addLayout(buttons, len(Action) + 1, 0, 1, len(Role) + 1)
+        return box
+
+    def _agreement_box(self) -> QGroupBox:
+        """Agreement steps: the same table and the same save button (keys ``agreement_…``)."""
+        box = QGroupBox(self.tr("Who may take each step of a space-use agreement"))
+        grid = QGridLayout(box)
+        for col, role in enumerate(Role, start=1):
+            grid.addWidget(QLabel(common_labels.role(role.value)), 0, col)
+        for row, (action, title) in enumerate(AGREEMENT_STEPS.items(), start=1):
+            key = rule_key(action)
+            grid.addWidget(QLabel(QCoreApplication.translate("RulesTab", title)), row, 0)
+            for col, role in enumerate(Role, start=1):
+                check = QCheckBox(objectName=f"rule_{key}_{role.value}")
+                self.boxes[(key, role.value)] = check
+                grid.addWidget(check, row, col)
+        grid.addWidget(QLabel(self.tr("Saved with “Save step roles” above."), wordWrap=True),
+                       len(AGREEMENT_STEPS) + 1, 0, 1, len(Role) + 1)
         return box
 
     def _pattern_box(self) -> QGroupBox:
@@ -98,6 +126,7 @@ class RulesTab(Page):
 
     def _chosen(self) -> dict[str, list[str]]:
         chosen: dict[str, list[str]] = {a.value: [] for a in Action}
+        chosen.update({rule_key(a): [] for a in AGREEMENT_STEPS})
         for (action, role), check in self.boxes.items():
             if check.isChecked():
                 chosen[action].append(role)

@@ -1,0 +1,1 @@
+"""The "Spaces & agreements" page: spaces register, space-use agreements, their windows and reminders."""
