@@ -56,9 +56,10 @@ class Document:
 
     # --- page flow ---
     def draw(self, blocks: list[Block]) -> None:
-        for block in blocks:
+        for k, block in enumerate(blocks):
             if isinstance(block, Para):
-                self.para(block)
+                after = blocks[k + 1] if k + 1 < len(blocks) else None
+                self.para(block, self.signature_lines(after) if isinstance(after, Signature) else 0)
             elif isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Signature):
@@ -123,13 +124,21 @@ class Document:
         self.c.drawText(t)
         self.c.restoreState()
 
-    def para(self, b: Para) -> None:
+    def para(self, b: Para, keep_with: int = 0) -> None:
+        """Draw a paragraph; ``keep_with`` lines must follow it on the same page (a signature block):
+        when they would not, its last lines go over with them, so no page holds only the signature."""
         p = self.p
         pitch = p.char_pitch if b.style.size <= p.body.size + 0.01 else None
         glyphs = shape(b.text, self.fonts[b.style.font], b.style.size, pitch)
         unit = pitch or b.style.size
         measure = p.chars_per_line * p.char_pitch
-        for line in break_lines(glyphs, measure, b.first_indent * unit, b.rest_indent * unit):
+        lines = break_lines(glyphs, measure, b.first_indent * unit, b.rest_indent * unit)
+        carry = 0
+        if keep_with and len(lines) <= self.lines_left() < len(lines) + keep_with and self.line_index() > 0:
+            carry = min(2, len(lines))
+        for i, line in enumerate(lines):
+            if carry and i == len(lines) - carry:
+                self.new_page()
             self.draw_line(line, b, measure)
 
     def draw_line(self, line: Line, b: Para, measure: float) -> None:
@@ -193,14 +202,23 @@ class Document:
         self.y = top - height
 
     # --- signature, seal room, page numbers, footer ---
+    def signature_lines(self, b: Signature) -> int:
+        """Grid lines the block takes: room above for the upper half of the seal, the names, the date
+        (the seal's lower edge may reach into the bottom margin)."""
+        longest = max(len(party.lines) for party in b.parties)
+        return self.seal_room(b) + longest + 1
+
+    def seal_room(self, b: Signature) -> int:
+        longest = max(len(party.lines) for party in b.parties)
+        seal_lines = math.ceil(self.p.seal_diameter_mm * MM / 2 / self.p.line_pitch) if b.seal else 0
+        return max(1, seal_lines - longest)
+
     def signature(self, b: Signature) -> None:
         p = self.p
         longest = max(len(party.lines) for party in b.parties)
-        seal_lines = math.ceil(p.seal_diameter_mm * MM / 2 / p.line_pitch) if b.seal else 0
-        needed = max(1, seal_lines - longest) + longest + 1  # the seal's lower edge may reach the margin
-        if self.lines_left() < needed:
+        if self.lines_left() < self.signature_lines(b):
             self.new_page()
-        for _ in range(max(1, seal_lines - longest)):
+        for _ in range(self.seal_room(b)):
             self.take_line()
         start = self.line_index()
         span = p.chars_per_line * p.char_pitch / len(b.parties)
