@@ -23,6 +23,7 @@ class Para:
     first_indent: float = 2  # grid cells
     rest_indent: float = 0
     align: str = "justify"  # justify | center | right
+    keep_next: int = 0  # grid lines that must follow on the same page (headings keep with their text)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class Builder:
             yield Para(text, self.profile.body, indent, 0, raw.get("align", "justify"))
 
     def _heading(self, raw: Mapping[str, Any]) -> Iterator[Block]:
-        yield Para(self.filler.fill(raw["text"]), self.profile.heading(int(raw.get("level", 1))), 2, 0)
+        yield Para(self.filler.fill(raw["text"]), self.profile.heading(int(raw.get("level", 1))), 2, 0, keep_next=3)
 
     def _clauses(self, raw: Mapping[str, Any]) -> Iterator[Block]:
         style = raw.get("numbering", "一、")

@@ -133,6 +133,8 @@ class Document:
         unit = pitch or b.style.size
         measure = p.chars_per_line * p.char_pitch
         lines = break_lines(glyphs, measure, b.first_indent * unit, b.rest_indent * unit)
+        if b.keep_next and self.lines_left() < len(lines) + b.keep_next and self.line_index() > 0:
+            self.new_page()
         carry = 0
         if keep_with and len(lines) <= self.lines_left() < len(lines) + keep_with and self.line_index() > 0:
             carry = min(2, len(lines))
