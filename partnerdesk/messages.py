@@ -350,6 +350,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "A reversal cannot be dated before the original ({date})."),
     "ledger.reverse_via_source": ("凭证 #{id} 是收益反哺到账，请在反哺记录中整笔冲销。",
                                   "Transaction #{id} is a feedback receipt: reverse the whole receipt instead."),
+    "feedback.no_rule": ("协议 {number} 未约定收益反哺比例。", "Agreement {number} has no revenue-feedback rule."),
+    "feedback.not_signed": ("协议 {number} 尚未签订（{state}），不能登记反哺。",
+                            "Agreement {number} is not signed ({state}); no feedback can be recorded."),
+    "feedback.report_exists": ("协议 {number} 已登记 {period} 的营业收入。",
+                               "Agreement {number} already has its revenue for {period}."),
+    "feedback.wrong_fund": ("所选基金（编号 {id}）不是所需类型（{kind}）。", "Fund #{id} is not of the kind needed ({kind})."),
+    "feedback.choose_fund": ("该社区有多个同类基金（{kind}），请指定接收基金。",
+                             "The community has several funds of this kind ({kind}); choose the receiving fund."),
+    "feedback.no_fund": ("该社区还没有接收反哺的基金（{kind}），请先设立。",
+                         "The community has no receiving fund of this kind ({kind}); set one up first."),
+    "donation.bad_kind": ("捐赠人类型须为个人或组织：{kind}。", "The donor is a person or an organisation: {kind}."),
+    "donation.donor_required": ("请填写捐赠人名称（最多 200 个字符）。", "Please enter the donor (at most 200 characters)."),
 }
 
 
