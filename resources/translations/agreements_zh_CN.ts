@@ -376,6 +376,10 @@
 <context>
     <name>AgreementLists</name>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>协议编号</translation>
     </message>

@@ -55,6 +55,7 @@ class ActivatedView(QWidget):
         self.table = table_view(self)
         self.table.setModel(self.model)
         set_widths(self.table, (12, 7, 7, 7, 7))
+        self.table.horizontalHeader().setStretchLastSection(False)  # four equal quarters
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("Year")))
         head.addWidget(self.year)

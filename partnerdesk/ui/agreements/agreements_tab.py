@@ -19,7 +19,7 @@ from . import labels
 from .list_model import AgreementListModel
 
 SEARCH_DELAY_MS = 150
-COLUMN_CHARS = (10, 10, 9, 6, 12, 7, 5, 5, 6)
+COLUMN_CHARS = (11, 9, 9, 6, 13, 6, 5, 4, 6)
 
 
 class AgreementsTab(Page):

@@ -64,7 +64,7 @@ def _term(r: AgreementListRow) -> str:
 
 
 def _shared(r: SpaceListRow) -> str:
-    return QCoreApplication.translate(CONTEXT, "Yes") if r.shared_by_slot else ""
+    return QCoreApplication.translate("AgreementLists", "Yes") if r.shared_by_slot else ""
 
 
 def _rent(r: AgreementListRow) -> str:

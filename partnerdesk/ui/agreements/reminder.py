@@ -49,8 +49,7 @@ class ExpiringReminder(QGroupBox):
         self.model: RowTableModel = RowTableModel(COLUMNS, CONTEXT, self)
         self.table = table_view(self)
         self.table.setModel(self.model)
-        self.table.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * (SHOWN + 1) + 6)
-        set_widths(self.table, (6, 10, 10, 12))
+        set_widths(self.table, (6, 11, 10, 12))
         head = QHBoxLayout()
         head.addWidget(self.count)
         head.addWidget(QLabel(self.tr("agreements in force end")))
@@ -82,4 +81,6 @@ class ExpiringReminder(QGroupBox):
         n, rows = result
         self.count.setText(str(n))
         self.model.set_rows(rows)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + row_height * len(rows) + 4)
         self.table.setVisible(bool(rows))
