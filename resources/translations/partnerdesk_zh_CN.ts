@@ -911,6 +911,10 @@
         <source>Spaces &amp; agreements</source>
         <translation>空间与协议</translation>
     </message>
+    <message>
+        <source>Services</source>
+        <translation>服务与点单</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>

@@ -83,7 +83,7 @@ def test_missing_catalogue_falls_back_to_english(qapp, tmp_path: Path) -> None:
 
 ALLOWED_LATIN = re.compile(r"Ctrl|GB/T|English|sqlite3?|admin|staff|worker|approver|auditor|system|demo|"
                            r"PartnerDesk|PostgreSQL|Python|Qt|PySide|tmp|pytest|backups?|partnerdesk|startup|manual|exit|"
-                           r"kB|MB|pd|office|home|root|of")
+                           r"kB|MB|pd|office|home|root|of|Excel|WPS|Tab|Delete")
 
 
 def _english_words(text: str) -> list[str]:

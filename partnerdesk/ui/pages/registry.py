@@ -52,10 +52,17 @@ def _agreements(session: Session, parent: QWidget | None) -> Page:
     return AgreementsPage(session, parent)
 
 
+def _services(session: Session, parent: QWidget | None) -> Page:
+    from ..services.page import ServicesPage
+
+    return ServicesPage(session, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Overview"), "dashboard.svg", _dashboard),
     PageSpec("partners", QT_TRANSLATE_NOOP("Pages", "Partners"), "partners.svg", _partners),
     PageSpec("agreements", QT_TRANSLATE_NOOP("Pages", "Spaces & agreements"), "agreements.svg", _agreements),
+    PageSpec("services", QT_TRANSLATE_NOOP("Pages", "Services"), "services.svg", _services),
     PageSpec("administration", QT_TRANSLATE_NOOP("Pages", "Administration"), "administration.svg",
              _administration),
 )

@@ -103,7 +103,8 @@ def _text(widget: QWidget) -> str:
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
-        return "" if combo_value(widget) is None else str(combo_value(widget))
+        value = _chosen(widget) if widget.isEditable() else combo_value(widget)
+        return "" if value is None else str(value)
     return widget.text() if isinstance(widget, QLineEdit) else "x"
 
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from partnerdesk.services import orders, partners
-from partnerdesk.services.partner_queries import PartnerFilter
 from partnerdesk.services.orders import OrderInput
+from partnerdesk.services.partner_queries import PartnerFilter
 from partnerdesk.ui.partners import choices
 from tests.ui.partners.conftest import Boxes, audit_actions, boxes, host, session  # noqa: F401 - fixtures
 
@@ -34,8 +34,8 @@ def make_order(ws, community_id: int, *, days_ago: int = 0, due_in: int = 7, nam
                                         resident_phone="13812345678", address="幸福小区3栋")).value.id
 
 
-def settle(qtbot, session, ms: int = 1) -> None:  # noqa: ANN001
-    session.bus.wait(20_000)
+def settle(qtbot, ui_session, ms: int = 1) -> None:  # noqa: ANN001
+    ui_session.bus.wait(20_000)
     qtbot.wait(ms)
     QApplication.processEvents()
 
