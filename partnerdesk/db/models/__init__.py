@@ -15,6 +15,7 @@ _LAZY = {
                    "OrderComplaint", "OrderCounter", "OrderEvent", "ResidentOrder", "ServiceRecord", "Space"),
     "funds": ("BalanceAssertion", "ClosedPeriod", "Donation", "DonationCounter", "FeedbackReceipt", "Fund", "FundMember",
               "LedgerAccount", "Posting", "RevenueReport", "Txn"),
+    "documents": ("DocumentCounter", "IssuedDocument"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
