@@ -12,10 +12,10 @@ import sys
 
 from .. import __version__
 from ..domain.errors import DomainError
-from . import admin, partners
+from . import admin, funds, partners
 from .common import CliError, Context, fail
 
-AREAS = [admin, partners]
+AREAS = [admin, partners, funds]
 GLOBAL_FLAGS = {"--version", "-h", "--help"}
 
 

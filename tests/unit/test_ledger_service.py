@@ -209,3 +209,24 @@ def test_random_sequences_keep_every_invariant(ws, fx, ops):
 
 
 _runs = iter(range(10**9))
+
+
+def test_fund_statement_per_quarter(ws, fx):
+    from decimal import Decimal
+
+    from partnerdesk.services import fund_statement
+
+    pool, a = fx["pool"].id, fx["acc"]
+    ledger.post(ws, pool, D(2026, 6, 30), receipt(fx, 50_000, "")[0], "二季度反哺", "st-0")
+    ledger.post(ws, pool, D(2026, 7, 3), receipt(fx, 12_345, "")[0], "七月反哺", "st-1")
+    ledger.post(ws, pool, D(2026, 8, 3), [Line.debit(a[L.BANK], 1_000), Line.credit(a[L.DONATION_INCOME], 1_000)],
+                "捐赠", "st-2")
+    ledger.post(ws, pool, D(2026, 8, 9), spend(fx, 20_000), "助餐", "st-3", project="长者助餐")
+    ledger.post(ws, pool, D(2026, 9, 9), spend(fx, 5), "杂项", "st-4")
+    ledger.post(ws, pool, D(2026, 10, 1), spend(fx, 1), "下季度", "st-5", project="长者助餐")
+    s = fund_statement.statement(ws, pool, "2026Q3")
+    assert (s.start, s.end, s.opening) == (D(2026, 7, 1), D(2026, 9, 30), Decimal("500.00"))
+    assert s.income == (("捐赠收入", Decimal("10.00")), ("收益反哺收入", Decimal("123.45")))
+    assert s.spending == (("未列项目", Decimal("0.05")), ("长者助餐", Decimal("200.00")))
+    assert (s.income_total, s.spending_total, s.other) == (Decimal("133.45"), Decimal("200.05"), Decimal("0.00"))
+    assert s.closing == s.opening + s.income_total - s.spending_total == Decimal("433.40")

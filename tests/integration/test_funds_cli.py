@@ -1,0 +1,54 @@
+"""`partnerdesk funds list | ledger | statement` as a real process against a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from partnerdesk.domain import ledger as L
+from partnerdesk.services import accounts, funds, ledger, org
+from partnerdesk.services.workspace import open_workspace
+from tests.integration.test_cli import run
+
+PW = "admin-pass-1"
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "funds.sqlite3"
+    ws = open_workspace(f"sqlite:///{path}")
+    try:
+        accounts.init_office(ws, "admin", PW, "渝新区", "石油路街道")
+        accounts.login(ws, "admin", PW)
+        c = org.add_unit(ws, "community", org.office(ws).street_id, "命令行社区").value
+        f = funds.create(ws, funds.FundInput("CLI-POOL", "命令行基金池", "pool", c.id)).value
+        a = {x.code: x.id for x in funds.accounts(ws, f.id)}
+        ledger.post(ws, f.id, date(2026, 7, 1), [L.Line.debit(a[L.BANK], 12_345),
+                                                 L.Line.credit(a[L.FEEDBACK_INCOME], 12_345)], "七月反哺", "c-1")
+        ledger.post(ws, f.id, date(2026, 8, 1), [L.Line.debit(a[L.PROJECT_SPENDING], 2_000),
+                                                 L.Line.credit(a[L.BANK], 2_000)], "助餐", "c-2", project="长者助餐")
+    finally:
+        ws.close()
+    return tmp_path, path
+
+
+def test_funds_list_ledger_statement(db):
+    home, path = db
+    base = ("--db", str(path), "--user", "admin")
+    r = run(home, *base, "funds", "list", "--json", password=PW)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == [{"id": 1, "code": "CLI-POOL", "name": "命令行基金池", "kind": "pool",
+                                     "unit": "命令行社区", "host": "", "money": "103.45"}]
+    r = run(home, *base, "funds", "ledger", "CLI-POOL", "--json", "--from", "2026-07-15", password=PW)
+    rows = json.loads(r.stdout)
+    assert [(x["account"], x["debit"], x["credit"]) for x in rows] == [("5101", "20.00", "0.00"), ("1002", "0.00", "20.00")]
+    r = run(home, *base, "funds", "ledger", "CLI-POOL", password=PW)
+    assert r.returncode == 0 and "123.45" in r.stdout and "七月反哺" in r.stdout
+    r = run(home, *base, "funds", "statement", "CLI-POOL", "--quarter", "2026Q3", "--json", password=PW)
+    s = json.loads(r.stdout)
+    assert (s["opening"], s["income_total"], s["spending"], s["closing"]) == (
+        "0.00", "123.45", [["长者助餐", "20.00"]], "103.45")
+    r = run(home, *base, "funds", "ledger", "NOPE", password=PW)
+    assert r.returncode == 1
