@@ -360,7 +360,7 @@ def list_agreements(ws, *, state: str = "", partner_id: int | None = None, space
     if expiring_within is not None:
         from datetime import timedelta
 
-        q = q.where(m.Agreement.state.in_([AgreementState.IN_FORCE.value, AgreementState.SIGNED.value]),
+        q = q.where(m.Agreement.state == AgreementState.IN_FORCE.value,  # as shown_state and the dashboard
                     m.Agreement.end_date >= today, m.Agreement.end_date <= today + timedelta(days=expiring_within))
         window_days = max(window_days, expiring_within)
     if ws.actor.is_scoped:
