@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -56,7 +57,20 @@ class PartnerEdit(QLineEdit):
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(self.completer_)
         self.completer_.activated[QModelIndex].connect(self._picked)
+        self.completer_.popup().installEventFilter(self)
         self.textEdited.connect(self.look_up)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the list with nothing picked keeps the typed name and moves on (the popup would eat it)."""
+        popup = self.completer_.popup()
+        if (watched is popup and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not popup.currentIndex().isValid()):
+            popup.hide()
+            QCoreApplication.postEvent(self, QKeyEvent(QEvent.Type.KeyPress, event.key(),  # type: ignore[attr-defined]
+                                                       Qt.KeyboardModifier.NoModifier))
+            return True
+        return super().eventFilter(watched, event)
 
     def look_up(self, text: str) -> None:
         self.chosen = None
@@ -91,9 +105,15 @@ class EntryDelegate(QStyledItemDelegate):
         self._hits = hits
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        """Ctrl+D in an open editor: drop what was typed and copy the cell above (as in a spreadsheet)."""
-        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_D  # type: ignore[attr-defined]
-                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+        """Enter commits and moves on like Tab; Ctrl+D drops what was typed and copies the cell above."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(editor, QWidget):
+            return super().eventFilter(editor, event)
+        key, mods = event.key(), event.modifiers()  # type: ignore[attr-defined]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        if key == Qt.Key.Key_D and mods == Qt.KeyboardModifier.ControlModifier:
             view = self.parent()
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             if isinstance(view, EntryGridView):
@@ -182,12 +202,6 @@ class EntryGridView(QTableView):
         if action == QAbstractItemView.CursorAction.MovePrevious and index.column() == PROBLEMS_COLUMN:
             return self.grid().index(index.row(), PROBLEMS_COLUMN - 1)
         return index
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        """Enter commits and moves on like Tab (the delegate reports Enter as SubmitModelCache)."""
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            hint = QAbstractItemDelegate.EndEditHint.EditNextItem
-        super().closeEditor(editor, hint)
 
     def commit_open_editor(self) -> None:
         """Save the cell being edited (Ctrl+S while typing)."""

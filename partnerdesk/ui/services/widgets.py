@@ -30,9 +30,10 @@ class DateBound(QDateEdit):
 
 
 def shortcut(widget: QWidget, keys: str | QKeySequence.StandardKey, slot) -> QShortcut:  # noqa: ANN001
-    """A shortcut that works while focus is anywhere inside ``widget`` (the tab), not elsewhere."""
+    """A shortcut of ``widget``'s window that works while ``widget`` (a page or tab) is shown, wherever the focus
+    is in the window (right after choosing the page in the navigation too); hidden pages' shortcuts never fire."""
     sc = QShortcut(QKeySequence(keys), widget)
-    sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    sc.setContext(Qt.ShortcutContext.WindowShortcut)
     sc.activated.connect(slot)
     return sc
 
