@@ -362,6 +362,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "The community has no receiving fund of this kind ({kind}); set one up first."),
     "donation.bad_kind": ("捐赠人类型须为个人或组织：{kind}。", "The donor is a person or an organisation: {kind}."),
     "donation.donor_required": ("请填写捐赠人名称（最多 200 个字符）。", "Please enter the donor (at most 200 characters)."),
+    # --- documents ---
+    "template.invalid": ("文书模板“{template}”有误：{errors}", "The document template “{template}” is invalid: {errors}"),
+    "template.unknown": ("没有这种文书模板：{kind}。", "There is no document template “{kind}”."),
+    "document.missing_glyphs": ("以下字符没有可用字体，无法打印：{characters}（{codepoints}）。请安装含这些字的字体或修改记录。",
+                                "No font can print these characters: {characters} ({codepoints}). Install a font "
+                                "with them or correct the record."),
+    "document.missing_data": ("打印所需的信息缺失：{field}。", "The document needs information that is missing: {field}."),
+    "document.bad_data": ("打印数据格式不对（{field}）：{reason}。", "Wrong data for the document ({field}): {reason}."),
+    "document.no_font": ("没有找到可用的中文字体（{style}）。", "No usable Chinese font was found ({style})."),
+    "document.profile_invalid": ("版式设置有误：{errors}", "The print profile is invalid: {errors}"),
+    "document.unknown_profile": ("没有这种版式：{profile}。", "There is no print profile “{profile}”."),
+    "document.wrong_kind": ("“{name}”的合伙人类型与该文书（{kind}）不符。",
+                            "The partner type of “{name}” does not fit this document ({kind})."),
+    "document.not_filed": ("“{name}”尚未备案，不能打印该文书（{kind}）。",
+                           "“{name}” is not filed yet; this document ({kind}) cannot be printed."),
+    "document.nothing_to_issue": ("没有符合条件的记录，未签发文书。", "No records match; nothing was issued."),
+    "document.batch_problems": ("有 {count} 条记录无法打印，未签发任何文书：{problems}",
+                                "{count} records cannot be printed; nothing was issued: {problems}"),
+    "document.cancelled": ("已取消，未签发任何文书，也未写入文件。", "Cancelled: nothing was issued and no file was written."),
+    "document.archive_damaged": ("存档文书“{serial}”的内容与其校验值不符，存档可能已损坏。",
+                                 "The archived document “{serial}” no longer matches its checksum; the archive may be damaged."),
 }
 
 

@@ -1,0 +1,410 @@
+"""Issue, archive, verify and reprint printed documents (申请表, 备案书, 承诺书, 空间使用协议).
+
+* ``preview`` renders without a serial or verification code and archives nothing.
+* ``issue`` takes the next serial of the series (gap-free per year: the counter is bumped in the same
+  transaction, so a refusal or crash leaves no hole), draws the verification code and its QR code in the
+  footer, stores the PDF content-addressed in ``blobs``, writes the audit entry and commits once.
+* ``reprint`` gives the archived bytes back (never a new rendering); ``verify_file`` matches a PDF by its
+  SHA-256, else reads the code printed in it and says whether the content differs; ``verify_code`` checks a
+  code read off paper.
+* ``issue_batch`` issues many in one unit of work (all or nothing; cancel rolls back) and then writes one
+  combined PDF or one file per record, each through a temporary file and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import re
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from .. import paths
+from ..db import models as m
+from ..documents.blocks import Builder, texts_by_style
+from ..documents.fonts import FontSet, default_fonts
+from ..documents.profiles import get_profile
+from ..documents.render import render
+from ..documents.templates import Template, TemplateInfo, TemplateStore
+from ..domain.errors import DomainError
+from ..domain.roles import Perm, require
+from ..fsutil import atomic_write_bytes
+from . import audit
+from . import document_data as dd
+from .changes import Changes, Outcome
+from .records import insert_ignore
+
+DOCUMENTS = "documents"
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: unambiguous when read off paper
+CODE_LENGTH = 8
+CODE_RE = re.compile(rf"核验码([{CODE_ALPHABET}]{{{CODE_LENGTH}}})")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IssuedDoc:
+    id: int
+    serial: str
+    kind: str
+    entity: str
+    entity_id: int
+    title: str
+    template_version: str
+    template_origin: str
+    template_sha256: str
+    content_sha256: str
+    size: int
+    pages: int
+    code: str
+    issued_by: str
+    issued_at: object
+    audit_seq: int
+    pdf: bytes = field(default=b"", repr=False, compare=False)  # filled by issue() only
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``match``: the file is an archived document, byte for byte; ``altered``: it carries a known code but its
+    content differs from the archive; ``known``: a typed code belongs to an archived document; ``unknown``."""
+
+    status: str
+    code: str = ""
+    document: IssuedDoc | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("match", "known")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    documents: tuple[IssuedDoc, ...]
+    files: tuple[Path, ...]
+
+
+# --- templates and fonts (fonts resolved once per process) ---
+def template_store() -> TemplateStore:
+    return TemplateStore(paths.forms_dir(), paths.data_dir() / "forms")
+
+
+@functools.cache
+def fonts() -> FontSet:
+    return default_fonts()
+
+
+def forms(ws) -> list[TemplateInfo]:  # noqa: ANN001
+    require(ws.actor, Perm.READ)
+    return template_store().list()
+
+
+# --- permissions ---
+def _check_scope(ws, perm: Perm, community_ids: Sequence[int]) -> None:  # noqa: ANN001
+    require(ws.actor, perm)
+    if ws.actor.is_scoped and not set(community_ids) & ws.actor.community_ids:
+        raise DomainError("auth.forbidden", action=perm.value, role=ws.actor.role.value)
+
+
+# --- preview ---
+def preview(ws, kind: str, record_id: int) -> bytes:  # noqa: ANN001
+    """The document as it would print, without serial and verification code; nothing is stored."""
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        rec = dd.build(uow.session, kind, record_id, ws.now().date())
+        _check_scope(ws, Perm.READ, rec.community_ids)
+    return render(template_store().load(rec.kind), rec.data, fonts=fonts())
+
+
+# --- issue ---
+def _next_serial(s: Session, kind: str, year: int) -> tuple[str, int, str]:
+    series, label = dd.SERIES[kind]
+    s.execute(insert_ignore(s, m.DocumentCounter).values(series=series, year=year, last_seq=0))
+    s.execute(update(m.DocumentCounter).where(m.DocumentCounter.series == series, m.DocumentCounter.year == year)
+              .values(last_seq=m.DocumentCounter.last_seq + 1))
+    seq = s.scalar(select(m.DocumentCounter.last_seq).where(m.DocumentCounter.series == series,
+                                                            m.DocumentCounter.year == year))
+    return series, seq, f"{label}〔{year}〕{seq}号"
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _unused_code(s: Session) -> str:
+    while True:  # 32^8 ≈ 10^12 codes: a clash is rare, but never reuse one
+        code = new_code()
+        if s.scalar(select(m.IssuedDocument.id).where(m.IssuedDocument.code == code)) is None:
+            return code
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) or 1
+
+
+def _with_serial(rec: dd.RecordData, serial: str) -> dict:
+    data = dict(rec.data)
+    if rec.kind == "application":
+        data["application"] = {**data["application"], "number": serial}
+    data["document"] = {**data["document"], "serial": serial}
+    return data
+
+
+def _store_blob(s: Session, pdf: bytes) -> str:
+    digest = hashlib.sha256(pdf).hexdigest()
+    if s.get(m.Blob, digest) is None:
+        s.add(m.Blob(sha256=digest, size=len(pdf), data=pdf))
+        s.flush()
+    return digest
+
+
+def _issue_record(s: Session, ws, rec: dd.RecordData, template: Template) -> IssuedDoc:  # noqa: ANN001
+    now = ws.now()
+    series, seq, serial = _next_serial(s, rec.kind, now.year)
+    code = _unused_code(s)
+    pdf = render(template, _with_serial(rec, serial), footer_code=code, fonts=fonts())
+    digest = _store_blob(s, pdf)
+    entry = audit.record(s, ws.actor, "document.issue", rec.entity, rec.entity_id, after={
+        "serial": serial, "kind": rec.kind, "code": code, "sha256": digest, "template_version": template.version,
+        "template_origin": template.origin, "template_sha256": template.digest}, at=now)
+    doc = m.IssuedDocument(serial=serial, series=series, year=now.year, seq=seq, kind=rec.kind, entity=rec.entity,
+                           entity_id=rec.entity_id, community_id=rec.community_ids[0] if rec.community_ids else None,
+                           title=rec.title[:300], template_version=template.version, template_origin=template.origin,
+                           template_sha256=template.digest, content_sha256=digest, size=len(pdf),
+                           pages=page_count(pdf), code=code, issued_by=ws.actor.username, issued_at=now,
+                           audit_seq=entry.seq)
+    s.add(doc)
+    s.flush()
+    return replace(_row(doc), pdf=pdf)
+
+
+def issue(ws, kind: str, record_id: int) -> Outcome[IssuedDoc]:  # noqa: ANN001
+    """Issue one document; the returned ``pdf`` is exactly the archived bytes."""
+    require(ws.actor, Perm.EDIT_RECORDS)
+    store = template_store()
+    with ws.write() as uow:
+        s = uow.session
+        rec = dd.build(s, kind, record_id, ws.now().date())
+        _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
+        doc = _issue_record(s, ws, rec, store.load(rec.kind))
+        uow.commit()
+    return Outcome(doc, Changes.of(DOCUMENTS))
+
+
+# --- batch ---
+def _problems(recs: list[dd.RecordData], templates: dict[str, Template]) -> list[str]:
+    """Every record whose text some character cannot be drawn for (or whose data is incomplete)."""
+    problems = []
+    for rec in recs:
+        t = templates[rec.kind]
+        profile = get_profile(t.profile)
+        try:
+            fonts().require(texts_by_style(Builder(t, rec.data, profile).build(), profile))
+        except DomainError as err:
+            problems.append(f"{rec.title}：{err.params.get('characters') or err.params.get('field') or err.code}")
+    return problems
+
+
+def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: bool,  # noqa: ANN001
+                progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+                ) -> Outcome[BatchResult]:
+    """Issue one document per record, all or nothing, then write ``out``: one combined PDF (``one_file``) or
+    a folder with one PDF per record. Problems of every record are reported before anything is issued;
+    ``cancelled()`` returning True rolls everything back and writes no file (``document.cancelled``)."""
+    require(ws.actor, Perm.EDIT_RECORDS)
+    if not record_ids:
+        raise DomainError("document.nothing_to_issue")
+    store = template_store()
+    with ws.write() as uow:
+        s = uow.session
+        today = ws.now().date()
+        recs = [dd.build(s, kind, rid, today) for rid in record_ids]
+        for rec in recs:
+            _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
+        templates = {k: store.load(k) for k in {r.kind for r in recs}}
+        problems = _problems(recs, templates)
+        if problems:
+            raise DomainError("document.batch_problems", count=len(problems), problems="；".join(problems[:20]))
+        docs = []
+        for i, rec in enumerate(recs):
+            if cancelled is not None and cancelled():
+                raise DomainError("document.cancelled")
+            docs.append(_issue_record(s, ws, rec, templates[rec.kind]))
+            if progress is not None:
+                progress(i + 1, len(recs))
+        if cancelled is not None and cancelled():
+            raise DomainError("document.cancelled")
+        uow.commit()
+    files = write_batch(docs, out, one_file)
+    return Outcome(BatchResult(tuple(replace(d, pdf=b"") for d in docs), files), Changes.of(DOCUMENTS))
+
+
+def combine(pdfs: Sequence[bytes]) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def file_name(doc: IssuedDoc) -> str:
+    name = re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", f"{doc.serial}_{doc.title}")
+    return name[:120] + ".pdf"
+
+
+def write_batch(docs: Sequence[IssuedDoc], out: Path, one_file: bool) -> tuple[Path, ...]:
+    if one_file:
+        return (atomic_write_bytes(out, combine([d.pdf for d in docs])),)
+    out.mkdir(parents=True, exist_ok=True)
+    return tuple(atomic_write_bytes(out / file_name(d), d.pdf) for d in docs)
+
+
+def record_ids(ws, kind: str, community_id: int | None = None, state: str = "") -> list[int]:  # noqa: ANN001
+    """The records a batch of ``kind`` would cover (scoped to the actor's communities), oldest first."""
+    require(ws.actor, Perm.READ)
+    scope = ws.actor.community_ids if ws.actor.is_scoped else None
+    if dd.entity_of(kind) == "partner":
+        q = select(m.Partner.id).order_by(m.Partner.id)
+        if state:
+            q = q.where(m.Partner.state == state)
+        if kind in ("filing", "commitment", "commitment_org", "commitment_individual"):
+            q = q.where(m.Partner.filing_no.is_not(None))
+        for ids in ([community_id] if community_id is not None else None, scope):
+            if ids is not None:
+                q = q.where(m.Partner.id.in_(select(m.PartnerCommunity.partner_id)
+                                             .where(m.PartnerCommunity.community_id.in_(ids))))
+    else:
+        q = select(m.Agreement.id).join(m.Space, m.Space.id == m.Agreement.space_id).order_by(m.Agreement.id)
+        if state:
+            q = q.where(m.Agreement.state == state)
+        if community_id is not None:
+            q = q.where(m.Space.community_id == community_id)
+        if scope is not None:
+            q = q.where(m.Space.community_id.in_(scope))
+    with ws.read() as uow:
+        ids = list(uow.session.scalars(q))
+        if kind in ("commitment_org", "commitment_individual"):
+            ids = [i for i in ids if _fits(uow.session, kind, i)]
+        return ids
+
+
+def _fits(s: Session, kind: str, partner_id: int) -> bool:
+    try:
+        dd.partner_record(s, kind, partner_id, date.today())
+    except DomainError:
+        return False
+    return True
+
+
+# --- archive: list, reprint ---
+def _row(d: m.IssuedDocument) -> IssuedDoc:
+    return IssuedDoc(d.id, d.serial, d.kind, d.entity, d.entity_id, d.title, d.template_version, d.template_origin,
+                     d.template_sha256, d.content_sha256, d.size, d.pages, d.code, d.issued_by, d.issued_at,
+                     d.audit_seq)
+
+
+def list_issued(ws, entity: str = "", entity_id: int | None = None, kind: str = "", text: str = "",  # noqa: ANN001
+                limit: int = 200, offset: int = 0) -> list[IssuedDoc]:
+    """Issued documents, newest first, filtered and paged in SQL."""
+    require(ws.actor, Perm.READ)
+    q = select(m.IssuedDocument).order_by(m.IssuedDocument.id.desc())
+    if entity:
+        q = q.where(m.IssuedDocument.entity == entity)
+    if entity_id is not None:
+        q = q.where(m.IssuedDocument.entity_id == entity_id)
+    if kind:
+        q = q.where(m.IssuedDocument.kind == kind)
+    if text:
+        like = f"%{text}%"
+        q = q.where(m.IssuedDocument.serial.like(like) | m.IssuedDocument.title.like(like)
+                    | (m.IssuedDocument.code == normalise_code(text)))
+    if ws.actor.is_scoped:
+        q = q.where(m.IssuedDocument.community_id.in_(ws.actor.community_ids))
+    with ws.read() as uow:
+        return [_row(d) for d in uow.session.scalars(q.limit(limit).offset(offset))]
+
+
+def count_issued(ws) -> int:  # noqa: ANN001
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        return uow.session.scalar(select(func.count(m.IssuedDocument.id))) or 0
+
+
+def _archived(s: Session, doc: m.IssuedDocument) -> bytes:
+    blob = s.get(m.Blob, doc.content_sha256)
+    data = blob.data if blob is not None else b""
+    if hashlib.sha256(data).hexdigest() != doc.content_sha256:
+        raise DomainError("document.archive_damaged", serial=doc.serial)
+    return data
+
+
+def reprint(ws, doc_id: int) -> bytes:  # noqa: ANN001
+    """The archived bytes of an issued document (never a new rendering); the reprint is audited."""
+    require(ws.actor, Perm.READ)
+    with ws.write() as uow:
+        s = uow.session
+        doc = s.get(m.IssuedDocument, doc_id)
+        if doc is None:
+            raise DomainError("record.missing", entity="document", id=doc_id)
+        _check_scope(ws, Perm.READ, [doc.community_id] if doc.community_id else [])
+        data = _archived(s, doc)
+        audit.record(s, ws.actor, "document.reprint", doc.entity, doc.entity_id,
+                     after={"serial": doc.serial, "code": doc.code}, at=ws.now())
+        uow.commit()
+    return data
+
+
+reissue = reprint
+
+
+# --- verify ---
+def normalise_code(text: str) -> str:
+    return re.sub(r"[\s\-]", "", text or "").upper()
+
+
+def codes_in_pdf(pdf: bytes) -> list[str]:
+    """Verification codes printed in a PDF (text extracted with pypdf; whitespace between glyphs ignored)."""
+    try:
+        from pypdf import PdfReader
+
+        text = "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    except Exception:  # noqa: BLE001 - anything unreadable is simply "no code found"
+        return []
+    return list(dict.fromkeys(CODE_RE.findall(re.sub(r"\s+", "", text))))
+
+
+def _verifier(ws) -> None:  # noqa: ANN001
+    if ws.actor is None or not ws.actor.can(Perm.VERIFY):
+        require(ws.actor, Perm.READ)
+
+
+def verify_file(ws, pdf: bytes) -> Verdict:  # noqa: ANN001
+    _verifier(ws)
+    digest = hashlib.sha256(pdf).hexdigest()
+    with ws.read() as uow:
+        s = uow.session
+        doc = s.scalar(select(m.IssuedDocument).where(m.IssuedDocument.content_sha256 == digest).limit(1))
+        if doc is not None:
+            return Verdict("match", doc.code, _row(doc))
+        codes = codes_in_pdf(pdf)
+        for code in codes:
+            doc = s.scalar(select(m.IssuedDocument).where(m.IssuedDocument.code == code))
+            if doc is not None:
+                return Verdict("altered", code, _row(doc))
+        return Verdict("unknown", codes[0] if codes else "")
+
+
+def verify_code(ws, code: str) -> Verdict:  # noqa: ANN001
+    _verifier(ws)
+    code = normalise_code(code)
+    with ws.read() as uow:
+        doc = uow.session.scalar(select(m.IssuedDocument).where(m.IssuedDocument.code == code))
+        return Verdict("known", code, _row(doc)) if doc is not None else Verdict("unknown", code)
