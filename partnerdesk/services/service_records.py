@@ -171,6 +171,7 @@ def check_rows(s: Session, ws, rows: list[ServiceInput], allow_duplicates: bool 
     today = ws.now().date()
     problems: list[RowProblem] = []
     values: list[dict] = []
+    clean: list[int] = []
     for i, r in enumerate(rows):
         found = _plain_problems(r, today)
         if not found:
@@ -186,11 +187,13 @@ def check_rows(s: Session, ws, rows: list[ServiceInput], allow_duplicates: bool 
         if domain and domain not in ctx.domains:
             found.append(("service.unknown_domain", {"domain": domain}))
         problems += [RowProblem(i, code, params) for code, params in found]
+        if not found:
+            clean.append(i)
         values.append({"partner_id": r.partner_id, "agreement_id": r.agreement_id, "community_id": community,
                        "on_date": r.on_date, "kind": r.kind, "domain": domain, "place": clean_text(r.place),
                        "people": r.people, "minutes": r.minutes, "notes": r.notes.strip()})
-    if not allow_duplicates and not problems:
-        problems += _duplicates(s, values)
+    if not allow_duplicates:  # among the rows without other problems
+        problems = sorted(problems + _duplicates(s, values, clean), key=lambda p: p.row)
     return problems, values
 
 
@@ -198,17 +201,18 @@ def _key(v: dict) -> tuple:
     return v["partner_id"], v["on_date"], v["place"], v["people"]
 
 
-def _duplicates(s: Session, values: list[dict]) -> list[RowProblem]:
+def _duplicates(s: Session, all_values: list[dict], clean: list[int]) -> list[RowProblem]:
+    values = {i: all_values[i] for i in clean}
     if not values:
         return []
-    lo, hi = min(v["on_date"] for v in values), max(v["on_date"] for v in values)
+    lo, hi = min(v["on_date"] for v in values.values()), max(v["on_date"] for v in values.values())
     stored: set[tuple] = set()
-    for ids in _chunks(v["partner_id"] for v in values):
+    for ids in _chunks(v["partner_id"] for v in values.values()):
         stored.update(tuple(x) for x in s.execute(
             select(m.ServiceRecord.partner_id, m.ServiceRecord.on_date, m.ServiceRecord.place, m.ServiceRecord.people)
             .where(m.ServiceRecord.partner_id.in_(ids), m.ServiceRecord.on_date >= lo, m.ServiceRecord.on_date <= hi)))
     out, seen = [], {}
-    for i, v in enumerate(values):
+    for i, v in values.items():
         key = _key(v)
         params = {"date": v["on_date"].isoformat(), "place": v["place"], "people": v["people"]}
         if key in stored:
@@ -400,3 +404,16 @@ def as_input(row: ServiceListRow) -> ServiceInput:
     """A listed record as input (to copy it in the entry grid)."""
     keep = {k: v for k, v in asdict(row).items() if k in ServiceInput.__dataclass_fields__}
     return ServiceInput(**keep)
+
+
+def names_of(ws, *, partner_ids: Iterable[int] = (), space_ids: Iterable[int] = (),  # noqa: ANN001
+             community_ids: Iterable[int] = ()) -> dict[str, dict[int, str]]:
+    """Display names for ids shown in lists (partners, spaces, communities), a few queries in all."""
+    require(ws.actor, Perm.READ)
+    out: dict[str, dict[int, str]] = {"partners": {}, "spaces": {}, "communities": {}}
+    with ws.read() as uow:
+        for key, model, ids in (("partners", m.Partner, partner_ids), ("spaces", m.Space, space_ids),
+                                ("communities", m.OrgUnit, community_ids)):
+            for chunk in _chunks(ids):
+                out[key].update(uow.session.execute(select(model.id, model.name).where(model.id.in_(chunk))).all())
+    return out
