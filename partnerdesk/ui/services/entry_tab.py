@@ -31,7 +31,7 @@ from .widgets import shortcut
 
 CHECK_DELAY_MS = 500
 HITS = 12
-WIDTHS = (12, 7, 4, 6, 9, 4, 4, 10, 10, 20)
+WIDTHS = (12, 7, 5, 6, 9, 6, 7, 10, 10, 20)
 DRAFT_STATES = ("draft", "approved")  # agreements not yet signed take no services
 
 
@@ -77,7 +77,7 @@ class EntryTab(Page):
                               "row appears at the end. Ctrl+D copies the cell above, Delete clears, Ctrl+V pastes rows "
                               "copied from Excel, Ctrl+S saves all rows (or none, when a row has a problem)."),
                       wordWrap=True, objectName="entryHint")
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)

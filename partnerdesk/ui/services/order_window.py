@@ -68,7 +68,7 @@ class OrderWindow(QDialog):
         self.events_view, self.complaints_view = table_view(self), table_view(self)
         self.events_view.setModel(self.events)
         self.complaints_view.setModel(self.complaints)
-        set_widths(self.events_view, (8, 6, 10, 5, 16))
+        set_widths(self.events_view, (10, 6, 10, 5, 14))
         set_widths(self.complaints_view, (6, 16, 5, 12, 5))
         self.actions_row = QHBoxLayout()
         self.decide_button = QPushButton(self.tr("Decide the complaint…"))
@@ -81,7 +81,7 @@ class OrderWindow(QDialog):
         self.reload()
 
     def _build(self) -> None:
-        details = QFormLayout()
+        self.details = details = QFormLayout()
         for key, caption in (("number", self.tr("Number")), ("state", self.tr("State")),
                              ("community", self.tr("Community")), ("resident", self.tr("Resident")),
                              ("address", self.tr("Address")), ("wanted", self.tr("Service wanted")),
@@ -146,6 +146,7 @@ class OrderWindow(QDialog):
         }
         for key, text in values.items():
             self.fields[key].setText(text)
+            self.details.setRowVisible(self.fields[key], bool(text))  # no empty lines before a step fills them
         self.fields["state"].setStyleSheet("color: #b3261e; font-weight: bold;" if o.overdue else "font-weight: bold;")
 
     def _show_actions(self, allowed: list[str]) -> None:

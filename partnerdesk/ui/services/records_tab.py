@@ -43,7 +43,7 @@ def columns(domains: dict[str, str]) -> tuple[ListColumn, ...]:
     )
 
 
-WIDTHS = (7, 14, 8, 4, 7, 10, 5, 4, 10, 12, 6)
+WIDTHS = (7, 14, 8, 5, 7, 10, 6, 7, 11, 12, 6)
 
 
 class ServiceRecordsTab(Page):
