@@ -9,7 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
-APPLICATION_ID = 0x5044534B  # "PDSK": marks a PartnerDesk SQLite file
+from .fileguard import APPLICATION_ID  # noqa: F401 - its home is fileguard; still importable from here
+
 BUSY_TIMEOUT_MS = 15_000
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import struct
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from .engine import APPLICATION_ID
-
+APPLICATION_ID = 0x5044534B  # "PDSK": marks a PartnerDesk SQLite file (here, not in .engine: no SQLAlchemy needed)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -49,6 +50,48 @@ def inspect(path: Path, *, deep: bool = True) -> FileCheck:
     if shallow is not None or not deep:
         return shallow or FileCheck(FileState.OK)
     return _quick_check(path)
+
+
+class Inspection:
+    """:func:`inspect` (deep) of one file, running on a worker thread from now on: SQLite's quick_check releases the
+    GIL, so it proceeds while the caller imports Qt or builds windows. :meth:`result` waits for the verdict;
+    :meth:`matches` says whether it still speaks for the file (same file, not written to since it began)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._signature = _signature(path)
+        self._result: FileCheck | None = None
+        self._thread = threading.Thread(target=self._run, name="pd-file-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = inspect(self.path, deep=True)
+        except Exception:  # noqa: BLE001 - no verdict: result() is None, and the caller decides
+            self._result = None
+
+    def matches(self, path: Path) -> bool:
+        return (os.path.abspath(path) == os.path.abspath(self.path) and self._signature is not None
+                and _signature(path) == self._signature)
+
+    def result(self) -> FileCheck | None:
+        """The verdict; None when the check itself failed (it could not read the file)."""
+        self._thread.join()
+        return self._result
+
+
+def _signature(path: Path) -> tuple | None:
+    """What would change if anything wrote to the database (its file or its WAL)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        wal = path.with_name(path.name + "-wal").stat()
+        wal_sig = (wal.st_ino, wal.st_size, wal.st_mtime_ns)
+    except OSError:
+        wal_sig = None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, wal_sig
 
 
 def _check_header(path: Path, header: bytes) -> FileCheck | None:

@@ -5,7 +5,6 @@ Built by :func:`open_workspace`: file checks, instance lock, engine, migrations 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -78,44 +77,48 @@ DEEP_CHECK_MAX_BYTES = 32 * 1024 * 1024
 class IntegrityGate:
     """SQLite's quick_check of a large file, run beside start-up; :meth:`wait_ok` blocks until it is done."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, inspection: fileguard.Inspection | None = None) -> None:
         self.path = path
-        self._result: fileguard.FileCheck | None = None
-        self._thread = threading.Thread(target=self._run, name="pd-quick-check", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        self._result = fileguard.inspect(self.path, deep=True)
+        self._inspection = inspection or fileguard.Inspection(path)
 
     def wait_ok(self) -> None:
-        self._thread.join()
-        r = self._result
+        r = self._inspection.result()
         if r is None or not r.usable:
             state = r.state.value if r else "corrupt"
             raise DomainError("db.unusable", state=state, detail=r.detail if r else "", path=str(self.path))
 
 
 def open_workspace(url: str, *, read_only: bool = False, backup_dir: Path | None = None,
-                   pg_schema: str | None = None, migrate_schema: bool = True) -> Workspace:
+                   pg_schema: str | None = None, migrate_schema: bool = True,
+                   inspection: fileguard.Inspection | None = None) -> Workspace:
     """Open (creating if new) a PartnerDesk database.
+
+    ``inspection``: the deep check of the SQLite file, started earlier (app start-up starts it before importing
+    Qt); its verdict is used when it is about this file and nothing has written to it since, else the file is
+    checked now as usual.
 
     Raises DomainError: ``db.unusable`` (state, detail, path) for a damaged or foreign file — nothing was
     written; ``db.in_use`` (user, host, pid) when another instance holds a SQLite file;
     ``db.newer_schema`` when a later PartnerDesk wrote it (open read-only instead).
     """
     if is_sqlite(url):
-        return _open_sqlite(url, read_only, backup_dir, migrate_schema)
+        return _open_sqlite(url, read_only, backup_dir, migrate_schema, inspection)
     engine = make_engine(url, read_only=read_only, pg_schema=pg_schema)
     ws = Workspace(url, engine, *make_factories(engine), read_only=read_only)
     _prepare_schema(ws, migrate_schema)
     return ws
 
 
-def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_schema: bool) -> Workspace:
+def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_schema: bool,
+                 inspection: fileguard.Inspection | None) -> Workspace:
     path = sqlite_path(url)
     assert path is not None
+    if inspection is not None and not inspection.matches(path):
+        inspection = None
     deep = not path.exists() or path.stat().st_size <= DEEP_CHECK_MAX_BYTES
-    check = fileguard.inspect(path, deep=deep)
+    check = inspection.result() if inspection is not None and deep else None
+    if check is None:  # no earlier check, or it could not read the file: check now (it raises what it meets)
+        check = fileguard.inspect(path, deep=deep)
     if not check.usable:
         raise DomainError("db.unusable", state=check.state.value, detail=check.detail, path=str(path))
     if read_only and check.state is fileguard.FileState.NEW:
@@ -136,7 +139,7 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
         engine = make_engine(url, read_only=read_only)
         ws = Workspace(url, engine, *make_factories(engine), read_only=read_only, backup_dir=backup_dir, lock=lock)
         if not deep and check.state is fileguard.FileState.OK:
-            ws.integrity = IntegrityGate(path)
+            ws.integrity = IntegrityGate(path, inspection)
         _prepare_schema(ws, migrate_schema)
     except BaseException:
         if lock is not None:

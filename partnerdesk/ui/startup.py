@@ -47,9 +47,11 @@ class Launcher(QObject):
     def backup_dir(self) -> Path:
         return self.settings.resolved_backup_dir()
 
-    def start(self, parent: QWidget | None, url: str) -> Workspace | None:
-        """Open and sign in; None when the user gave up (the database is then closed again)."""
-        ws = self.open(parent, url)
+    def start(self, parent: QWidget | None, url: str, *, inspection=None) -> Workspace | None:  # noqa: ANN001
+        """Open and sign in; None when the user gave up (the database is then closed again).
+
+        ``inspection``: the file's check, already started (``app.inspect_ahead``)."""
+        ws = self.open(parent, url, inspection=inspection)
         if ws is None:
             return None
         if not self.sign_in(parent, ws):
@@ -65,9 +67,10 @@ class Launcher(QObject):
         settings_mod.save(self.settings)
 
     # -- opening ---------------------------------------------------------------------------------
-    def open(self, parent: QWidget | None, url: str, *, read_only: bool = False) -> Workspace | None:
+    def open(self, parent: QWidget | None, url: str, *, read_only: bool = False,
+             inspection=None) -> Workspace | None:  # noqa: ANN001
         try:
-            return open_workspace(url, read_only=read_only, backup_dir=self.backup_dir)
+            return open_workspace(url, read_only=read_only, backup_dir=self.backup_dir, inspection=inspection)
         except DomainError as err:
             handler = {"db.in_use": self._in_use, "db.newer_schema": self._newer,
                        "db.unusable": self._unusable}.get(err.code)
