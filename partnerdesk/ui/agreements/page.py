@@ -64,7 +64,7 @@ class AgreementsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.setContext(Qt.ShortcutContext.WindowShortcut)  # fires while the page is shown, wherever the focus is
         new.activated.connect(lambda: self.current().new())  # type: ignore[attr-defined]
 
     def _make(self, spec: TabSpec, parent: QWidget) -> Page:
