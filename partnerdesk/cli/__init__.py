@@ -12,10 +12,10 @@ import sys
 
 from .. import __version__
 from ..domain.errors import DomainError
-from . import admin, documents, funds, partners
+from . import admin, agreements, documents, funds, partners
 from .common import CliError, Context, fail
 
-AREAS = [admin, partners, funds, documents]
+AREAS = [admin, partners, agreements, funds, documents]
 GLOBAL_FLAGS = {"--version", "-h", "--help"}
 
 
