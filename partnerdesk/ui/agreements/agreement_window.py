@@ -93,11 +93,17 @@ class AgreementWindow(QDialog):
         self.resize(980, 680)
         self.reload()
 
+    def _print_button(self) -> QWidget:
+        from ..documents.preview_dialog import print_button
+
+        return print_button(self.session, (("space_agreement", ""),), lambda: self.agreement_id, self)
+
     def _layout(self) -> None:
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.state)
         head.addStretch(1)
+        head.addWidget(self._print_button())
         head.addWidget(self.edit_button)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Next steps:")))

@@ -63,11 +63,17 @@ class PartnerWindow(QDialog):
         self.agreements = PartnerAgreementsTab(self.session)
         self.tabs.addTab(self.agreements, self.tr("Agreements"))
 
+    def _print_button(self) -> QWidget:
+        from ..documents.preview_dialog import PARTNER_KINDS, print_button
+
+        return print_button(self.session, PARTNER_KINDS, lambda: self.partner_id, self)
+
     def _layout(self) -> None:
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.state)
         head.addStretch(1)
+        head.addWidget(self._print_button())
         head.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
