@@ -118,7 +118,28 @@ def list_of(ws, kind: str, community_id: int | None = None, status: str = "") ->
     if status:
         q = q.where(model.status == status)
     with ws.read() as uow:
-        return [to_row(row_type, o) for o in uow.session.scalars(q.limit(5000))]
+        rows = [to_row(row_type, o) for o in uow.session.scalars(q.limit(5000))]
+        if kind == "resource" and status in ("", "available"):
+            scope = [community_id] if community_id is not None else (
+                sorted(ws.actor.community_ids) if ws.actor.is_scoped else None)
+            rows += idle_spaces(uow.session, scope, 5000 - len(rows))
+        return rows
+
+
+SPACE_KIND = "space"  # resource rows that are idle spaces from the space register (merged at read time)
+
+
+def idle_spaces(s, community_ids: list[int] | None, limit: int) -> list[ResourceRow]:  # noqa: ANN001 - Session
+    """Idle spaces as resource rows (kind "space", id = -space id, space_id set; edit them in the space
+    register). Spaces already listed through a resource row of their own are not repeated."""
+    from ..db.models import Space
+
+    linked = select(Resource.space_id).where(Resource.space_id.is_not(None))
+    q = select(Space).where(Space.status == "idle", Space.id.not_in(linked)).order_by(Space.community_id, Space.name)
+    if community_ids is not None:
+        q = q.where(Space.community_id.in_(community_ids))
+    return [ResourceRow(-sp.id, sp.community_id, SPACE_KIND, sp.name, sp.kind, None, sp.id, sp.area_centi_m2,
+                        sp.address, "available", sp.version) for sp in s.scalars(q.limit(max(limit, 0)))]
 
 
 @dataclass(frozen=True)
@@ -135,13 +156,14 @@ def matching(ws, community_id: int | None = None) -> list[Match]:
     with ws.read() as uow:
         s = uow.session
         for n in needs[:500]:
-            res = s.scalars(select(Resource).where(Resource.community_id == n.community_id,
-                                                   Resource.status == "available").limit(20))
+            res = [to_row(ResourceRow, r) for r in s.scalars(select(Resource).where(
+                Resource.community_id == n.community_id, Resource.status == "available").limit(20))]
+            res += idle_spaces(s, [n.community_id], 20 - len(res))
             partners = s.execute(
                 select(Partner.id, Partner.name).join(PartnerDomain, PartnerDomain.partner_id == Partner.id)
                 .join(PartnerCommunity, PartnerCommunity.partner_id == Partner.id)
                 .where(PartnerDomain.domain_code == n.category, PartnerCommunity.community_id == n.community_id,
                        Partner.state.in_([State.ACTIVE.value, State.COMMITTED.value, State.FILED.value]))
                 .order_by(Partner.name).limit(20)).all()
-            out.append(Match(n, tuple(to_row(ResourceRow, r) for r in res), tuple((p.id, p.name) for p in partners)))
+            out.append(Match(n, tuple(res), tuple((p.id, p.name) for p in partners)))
     return out
