@@ -11,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -83,13 +83,57 @@ def make_launcher(settings: settings_mod.Settings):  # noqa: ANN201 - ui.startup
     return Launcher(settings, paths.quarantine_dir())
 
 
-def show_main_window(ws, settings: settings_mod.Settings, launcher):  # noqa: ANN001, ANN201
-    """The main window for a signed-in workspace; the start-up backup follows once it is on screen."""
+class SignIn:
+    """A sign-in (``accounts.login``: the Argon2id check is ~30 ms of C that releases the GIL) running on a worker
+    thread from now on, while the caller imports and builds the hidden main window. :meth:`wait` returns once it
+    succeeded, or raises what it raised (a refusal is recorded and counted by the service, as always)."""
+
+    # While it runs, the GUI thread is busy importing: with Python's default 5 ms switch interval each of the
+    # sign-in's SQLite calls would wait that long for the GIL afterwards.
+    SWITCH_INTERVAL = 0.0005
+
+    def __init__(self, login: Callable[[], object]) -> None:
+        import threading
+
+        self._login = login
+        self._error: BaseException | None = None
+        self._interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._interval, self.SWITCH_INTERVAL))
+        self._thread = threading.Thread(target=self._run, name="pd-sign-in", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._login()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread by wait()
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+        sys.setswitchinterval(self._interval)
+        if self._error is not None:
+            raise self._error
+
+
+def show_main_window(ws, settings: settings_mod.Settings, launcher, signing_in: SignIn | None = None):  # noqa: ANN001, ANN201
+    """The main window for a signed-in workspace; the start-up backup follows once it is on screen.
+
+    With ``signing_in`` still verifying the password, the window's frame is built hidden meanwhile (no session,
+    no page, no data); the workspace is attached and the window shown only once the sign-in succeeded.
+    Otherwise the frame is discarded and the refusal raised.
+    """
     from PySide6.QtCore import QTimer
 
     from .ui.main_window import MainWindow
 
-    window = MainWindow(ws, settings, launcher)
+    window = MainWindow(ws if signing_in is None else None, settings, launcher)
+    if signing_in is not None:
+        try:
+            signing_in.wait()
+        except BaseException:
+            window.deleteLater()
+            raise
+        window.attach(ws)
     window.show()
     QTimer.singleShot(0, window.start_up)
     return window
@@ -161,5 +205,5 @@ def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - 
     app = create_application([])
     app._pd_translators = install_translators(app, settings.language, paths.translations_dir())  # noqa: SLF001
     ws = open_workspace(db_url, backup_dir=settings.resolved_backup_dir(), inspection=inspection)
-    accounts.login(ws, user, password)
-    return show_main_window(ws, settings, make_launcher(settings)), ws
+    signing_in = SignIn(lambda: accounts.login(ws, user, password))
+    return show_main_window(ws, settings, make_launcher(settings), signing_in), ws

@@ -43,13 +43,18 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace, settings: Settings, launcher: Launcher) -> None:
+    """``MainWindow(ws, …)`` for a signed-in workspace. ``MainWindow(None, …)`` builds only the frame (navigation,
+    status bar, menus: no session, no page, no data) while a password is being verified; :meth:`attach` then
+    gives it the signed-in workspace. Either way nothing is shown before someone has signed in."""
+
+    def __init__(self, ws: Workspace | None, settings: Settings, launcher: Launcher) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.launcher = launcher
+        self.settings = settings
         self._closed = False
         self.bus = OperationBus(self)
-        self.session = Session(ws, settings, self.bus, shell=self)
+        self.session: Session = None  # type: ignore[assignment]  # set by attach(), after signing in
         self.specs: list[PageSpec] = []
         self.pages: list[LazyTab] = []  # each page is built the first time it is shown
         self.nav = QListWidget(objectName="navigation")
@@ -60,8 +65,16 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.menus = menus.Menus(self)
         self.bus.data_changed.connect(self._on_changes)
-        self._build_pages()
         self._restore_geometry()
+        if ws is not None:
+            self.attach(ws)
+
+    def attach(self, ws: Workspace) -> None:
+        """The workspace someone has just signed in to: the session, then the pages that user may see."""
+        if ws.actor is None:
+            raise ValueError("the main window shows a workspace only after someone has signed in")
+        self.session = Session(ws, self.settings, self.bus, shell=self)
+        self._build_pages()
 
     # -- building --------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -202,20 +215,20 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        s = self.session.settings
+        s = self.settings
         if s.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode("ascii")))
         if s.window_state:
             self.restoreState(QByteArray.fromBase64(s.window_state.encode("ascii")))
 
     def save_window_state(self) -> None:
-        s = self.session.settings
+        s = self.settings
         s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         s.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
         settings_mod.save(s)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed:
+        if not self._closed and self.session is not None:  # (a frame nobody signed in to has nothing to finish)
             self._closed = True
             self.save_window_state()
             self.finish_workspace()

@@ -1,0 +1,57 @@
+"""Start-up verifies the password on a worker thread while the hidden frame of the main window is built: the
+window gets a session and is shown only after the sign-in succeeded; a refusal shows nothing and is recorded
+and counted exactly as a refusal in the login dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from partnerdesk.app import SignIn, make_launcher, show_main_window
+from partnerdesk.domain.errors import DomainError
+from partnerdesk.services import accounts, audit
+from partnerdesk.ui.main_window import MainWindow
+
+ADMIN_PW = "admin-pass-1"
+
+
+def _visible_main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_refused_sign_in_shows_nothing_and_is_recorded(qtbot, ws, ui_settings) -> None:
+    accounts.logout(ws)
+    before = _visible_main_windows()
+    signing_in = SignIn(lambda: accounts.login(ws, "admin", "wrong-password-1"))
+    with pytest.raises(DomainError) as err:
+        show_main_window(ws, ui_settings, make_launcher(ui_settings), signing_in)
+    assert err.value.code == "auth.bad_credentials"
+    assert ws.actor is None
+    assert _visible_main_windows() == before
+    accounts.login(ws, "admin", ADMIN_PW)
+    failed = audit.list_entries(ws, audit.AuditFilter(action="login_failed"))
+    assert [e.action for e in failed] == ["login_failed"] and "password" in failed[0].after
+    users = {u.username: u for u in accounts.list_users(ws)}
+    assert users["admin"].locked_until is None  # one failure: counted, not locked; the success reset it
+
+
+def test_the_window_is_shown_signed_in_once_the_password_is_verified(qtbot, ws, ui_settings) -> None:
+    accounts.logout(ws)
+    signing_in = SignIn(lambda: accounts.login(ws, "admin", ADMIN_PW))
+    window = show_main_window(ws, ui_settings, make_launcher(ui_settings), signing_in)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert window.session.actor.username == "admin"
+    assert window.current_page().objectName() == "page_dashboard"
+    assert "admin" in window.user_label.text()
+    window.bus.wait()
+
+
+def test_the_frame_has_no_session_and_refuses_a_workspace_nobody_signed_in_to(qtbot, ws, ui_settings) -> None:
+    frame = MainWindow(None, ui_settings, make_launcher(ui_settings))
+    qtbot.addWidget(frame)
+    assert frame.session is None and frame.pages == [] and frame.nav.count() == 0
+    accounts.logout(ws)
+    with pytest.raises(ValueError):
+        frame.attach(ws)
+    assert frame.session is None and frame.pages == []
