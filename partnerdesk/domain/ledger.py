@@ -48,6 +48,7 @@ class TxnKind(StrEnum):
     FEEDBACK = "feedback"  # 收益反哺到账
     DONATION = "donation"  # 捐赠
     REVERSAL = "reversal"  # 冲销
+    DISBURSEMENT = "disbursement"  # 项目拨付 (against an approved application; reversed through the application)
 
 
 def normal_side(kind: AccountKind | str) -> Side:

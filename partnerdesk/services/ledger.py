@@ -207,6 +207,8 @@ def reverse(ws, txn_id: int, reason: str, idem_key: str, on_date: date | None = 
         fund = lock_funds(s, ws, [original.fund_id])[original.fund_id]
         if original.kind == TxnKind.FEEDBACK.value:
             raise DomainError("ledger.reverse_via_source", id=txn_id)
+        if original.kind == TxnKind.DISBURSEMENT.value:
+            raise DomainError("disbursement.reverse_via_source", id=txn_id)
         txn, replayed = reverse_in(s, ws, original, fund, reason, idem_key, on_date)
         row = txn_row(s, txn, replayed)
         uow.commit()

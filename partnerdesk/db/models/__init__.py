@@ -16,6 +16,7 @@ _LAZY = {
     "funds": ("BalanceAssertion", "ClosedPeriod", "Donation", "DonationCounter", "FeedbackReceipt", "Fund", "FundMember",
               "LedgerAccount", "Posting", "RevenueReport", "Txn"),
     "documents": ("DocumentCounter", "IssuedDocument"),
+    "funds_projects": ("Application", "ApprovalStep", "ApprovalTier", "BudgetLine", "Disbursement", "FundUseRule"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}
 
