@@ -101,6 +101,25 @@ def donation_numbers_gap_free(s: Session) -> list[str]:
     return [f"fund #{f} {y}: {n} donations numbered up to {top}, counter at {last}" for f, y, n, top, last in bad]
 
 
+def disbursed_within_approved(s: Session) -> list[str]:
+    """Per application (all its versions), payments not reversed never exceed the approved amount of the version in
+    force, and each payment's ledger transaction moved exactly its amount."""
+    d, a = m.Disbursement, m.Application
+    paid = select(d.root_id, func.sum(d.amount_fen).label("fen")).where(d.reversed.is_(False)) \
+        .group_by(d.root_id).subquery()
+    approved = select(a.root_id, func.max(a.amount_fen).label("fen")).where(a.state == "approved") \
+        .group_by(a.root_id).subquery()
+    bad = s.execute(select(paid.c.root_id, paid.c.fen, approved.c.fen).outerjoin(
+        approved, approved.c.root_id == paid.c.root_id).where(
+        or_(approved.c.fen.is_(None), paid.c.fen > approved.c.fen)).limit(LIMIT)).all()
+    out = [f"application #{r}: {p} fen paid, {x if x is not None else 'nothing'} approved" for r, p, x in bad]
+    moved = select(m.Posting.txn_id, func.sum(m.Posting.amount_fen).label("fen")).where(m.Posting.amount_fen > 0) \
+        .group_by(m.Posting.txn_id).subquery()
+    wrong = s.execute(select(d.id, d.amount_fen, moved.c.fen).outerjoin(moved, moved.c.txn_id == d.txn_id).where(
+        or_(moved.c.fen.is_(None), moved.c.fen != d.amount_fen)).limit(LIMIT)).all()
+    return out + [f"disbursement #{i}: {x} fen, its transaction moved {y or 0} fen" for i, x, y in wrong]
+
+
 LEDGER_INVARIANTS: dict[str, Callable[[Session], list[str]]] = {
     "ledger_transactions_balance": txns_balance,
     "ledger_kept_balances": kept_balances,
@@ -109,4 +128,5 @@ LEDGER_INVARIANTS: dict[str, Callable[[Session], list[str]]] = {
     "ledger_postings_match": postings_match_their_transaction,
     "feedback_receipts_split": receipts_split_exactly,
     "donations_gap_free": donation_numbers_gap_free,
+    "disbursed_within_approved": disbursed_within_approved,
 }

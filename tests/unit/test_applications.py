@@ -306,3 +306,20 @@ def test_withdraw(ws, fx):
     a = ap.withdraw(ws, a.id, a.version, "重复申报").value
     assert a.state == "withdrawn" and [s.state for s in a.steps] == ["skipped", "skipped"]
     assert err(take, ws, fx, "cw", a.id).code == "application.not_pending"
+
+
+def test_check_finds_payments_beyond_the_approved_amount(ws, fx):
+    from sqlalchemy import text
+
+    a = submitted(ws, fx, amount=1_000_00, budget=(("x", 1_000_00),))
+    take(ws, fx, "cw", a.id)
+    a = take(ws, fx, "appr", a.id)
+    as_(ws, fx, "clerk")
+    ap.disburse(ws, a.id, 1_000_00, date(2026, 8, 11), "甲", "t1")
+    as_(ws, fx, "admin")
+    assert maintenance.check(ws).ok
+    with ws.engine.begin() as conn:  # tampering behind the services' back
+        conn.execute(text("UPDATE fund_applications SET amount_fen = 500 WHERE id = :i"), {"i": a.id})
+    report = maintenance.check(ws)
+    assert not report.ok
+    assert "disbursed_within_approved" in str(report)
