@@ -854,6 +854,10 @@
         <translation>合伙人能力</translation>
     </message>
     <message>
+        <source>Idle space (space register)</source>
+        <translation>闲置空间（空间登记簿）</translation>
+    </message>
+    <message>
         <source>Partner types</source>
         <translation>合伙人类型</translation>
     </message>
@@ -1537,6 +1541,14 @@
     <message>
         <source>All communities</source>
         <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>Idle space</source>
+        <translation>闲置空间</translation>
+    </message>
+    <message>
+        <source>This idle space comes from the space register; change it on the Spaces &amp; agreements page.</source>
+        <translation>该闲置空间来自空间登记簿，请在“空间与协议”页修改。</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,7 @@ LIST_STATUSES = {
 RESOURCE_KINDS = {
     "room": QT_TRANSLATE_NOOP("PartnerLabels", "Idle room"),
     "capability": QT_TRANSLATE_NOOP("PartnerLabels", "Partner capability"),
+    "space": QT_TRANSLATE_NOOP("PartnerLabels", "Idle space (space register)"),
 }
 
 DICTIONARY_KINDS = {

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.roles import Perm
 from ...services import three_lists
@@ -93,7 +102,8 @@ class ThreeListsTab(Page):
         fill_combo(self.community, self.look.communities, self.tr("All communities"))
         rows = {kind: three_lists.list_of(ws, kind, self.community_id()) for kind in KINDS}
         self.look.needs = {n.id: n.title for n in rows["need"]}
-        self.look.resources = {r.id: r.title for r in rows["resource"]}
+        # idle spaces appear among the resources with negative ids: they live in the space register
+        self.look.resources = {r.id: r.title for r in rows["resource"] if r.id > 0}
         for kind, widget in self.lists.items():
             widget.model.set_rows(rows[kind])
         self._tab_changed()
@@ -104,6 +114,10 @@ class ThreeListsTab(Page):
 
     def edit(self, kind: str, row: object | None, preset: dict) -> None:
         ws = self.session.ws
+        if kind == "resource" and row is not None and getattr(row, "id", 0) < 0:
+            QMessageBox.information(self, self.tr("Idle space"), self.tr(
+                "This idle space comes from the space register; change it on the Spaces & agreements page."))
+            return
         preset = dict(preset)
         if preset.get("partner_id") is not None:
             self.look.partners.setdefault(preset["partner_id"], preset.pop("partner_name", ""))

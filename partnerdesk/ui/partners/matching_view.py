@@ -71,6 +71,6 @@ class MatchingView(QWidget):
         need = match.need
         self.start_project.emit({
             "community_id": need.community_id, "title": need.title, "category": need.category, "need_id": need.id,
-            "resource_id": match.resources[0].id if match.resources else None,
+            "resource_id": next((r.id for r in match.resources if r.id > 0), None),  # not an idle space
             "partner_id": match.partners[0][0] if match.partners else None,
             "partner_name": match.partners[0][1] if match.partners else "", "status": "planned"})

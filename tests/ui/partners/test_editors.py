@@ -154,3 +154,20 @@ def test_other_dictionaries_hide_the_type_frames(session, host, qtbot, boxes):
     assert not boxes.shown, boxes.shown
     after = next(d for d in dictionaries.items(ws, "service_domain") if d.id == before.id)
     assert after.label.endswith("（改）") and (after.grp, after.category) == (before.grp, before.category)
+
+
+def test_idle_spaces_show_among_resources_but_are_changed_in_the_space_register(session, host, qtbot, boxes):
+    from partnerdesk.services import org, spaces
+
+    ws = session.ws
+    community = next(u for u in org.tree(ws) if u.kind == "community")
+    room = spaces.save(ws, spaces.SpaceInput(community.id, "三楼闲置会议室", 4500)).value
+    tab = _show(host, qtbot, ThreeListsTab(session, host))
+    select_value(tab.community, community.id)
+    rows = tab.lists["resource"].model.rows()
+    space_row = next(r for r in rows if r.id == -room.id)
+    assert "三楼闲置会议室" in space_row.title
+    assert -room.id not in tab.look.resources  # a project cannot point at it
+    tab.edit("resource", space_row, {})
+    assert tab.dialog is None
+    assert boxes.shown and boxes.shown[-1][0] == "information"
