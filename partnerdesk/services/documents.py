@@ -311,31 +311,41 @@ def _row(d: m.IssuedDocument) -> IssuedDoc:
                      d.audit_seq)
 
 
-def list_issued(ws, entity: str = "", entity_id: int | None = None, kind: str = "", text: str = "",  # noqa: ANN001
-                limit: int = 200, offset: int = 0) -> list[IssuedDoc]:
-    """Issued documents, newest first, filtered and paged in SQL."""
-    require(ws.actor, Perm.READ)
-    q = select(m.IssuedDocument).order_by(m.IssuedDocument.id.desc())
+def _issued_query(ws, columns, entity: str, entity_id: int | None, kind: str, text: str):  # noqa: ANN001, ANN202
+    q = select(*columns)
     if entity:
         q = q.where(m.IssuedDocument.entity == entity)
     if entity_id is not None:
         q = q.where(m.IssuedDocument.entity_id == entity_id)
     if kind:
-        q = q.where(m.IssuedDocument.kind == kind)
+        # "commitment" covers both commitment letters (they share one series)
+        kinds = ("commitment_org", "commitment_individual") if kind == dd.COMMITMENT else (kind,)
+        q = q.where(m.IssuedDocument.kind.in_(kinds))
     if text:
         like = f"%{text}%"
         q = q.where(m.IssuedDocument.serial.like(like) | m.IssuedDocument.title.like(like)
                     | (m.IssuedDocument.code == normalise_code(text)))
     if ws.actor.is_scoped:
         q = q.where(m.IssuedDocument.community_id.in_(ws.actor.community_ids))
+    return q
+
+
+def list_issued(ws, entity: str = "", entity_id: int | None = None, kind: str = "", text: str = "",  # noqa: ANN001
+                limit: int = 200, offset: int = 0) -> list[IssuedDoc]:
+    """Issued documents, newest first, filtered and paged in SQL."""
+    require(ws.actor, Perm.READ)
+    q = _issued_query(ws, [m.IssuedDocument], entity, entity_id, kind, text).order_by(m.IssuedDocument.id.desc())
     with ws.read() as uow:
         return [_row(d) for d in uow.session.scalars(q.limit(limit).offset(offset))]
 
 
-def count_issued(ws) -> int:  # noqa: ANN001
+def count_issued(ws, entity: str = "", entity_id: int | None = None, kind: str = "",  # noqa: ANN001
+                 text: str = "") -> int:
+    """How many issued documents ``list_issued`` would page through with the same filters."""
     require(ws.actor, Perm.READ)
+    q = _issued_query(ws, [func.count(m.IssuedDocument.id)], entity, entity_id, kind, text)
     with ws.read() as uow:
-        return uow.session.scalar(select(func.count(m.IssuedDocument.id))) or 0
+        return uow.session.scalar(q) or 0
 
 
 def _archived(s: Session, doc: m.IssuedDocument) -> bytes:
