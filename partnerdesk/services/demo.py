@@ -20,7 +20,7 @@ from .changes import ALL, Changes, Outcome
 
 DEMO_PASSWORD = "demo-pass-1"
 SCALES = ("small", "district")
-BENCH_SCALES = ("district10",)  # district × 10 spaces, agreements, services and orders: benchmarks only
+BENCH_SCALES = {"district10": 20_000}  # district × 10 (partners, spaces, agreements, services, orders): benchmarks only
 STREETS = ["石油路街道", "化龙桥街道", "上清寺街道", "七星岗街道", "解放碑街道", "望龙门街道",
            "南纪门街道", "朝天门街道", "大溪沟街道", "菜园坝街道", "两路口街道", "大坪街道"]
 COMMUNITY_STEMS = ["金银湾", "虎头岩", "肖家湾", "浮图关", "李子坝", "嘉陵桥", "健康路", "人和街", "学田湾",
@@ -47,8 +47,9 @@ def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
          partners: int | None = None) -> Outcome[DemoSummary]:
     """``partners`` overrides the number of partners (the benchmark uses 100,000)."""
     require(ws.actor, Perm.LOAD_DEMO)
-    if scale not in SCALES + BENCH_SCALES:
+    if scale not in SCALES and scale not in BENCH_SCALES:
         raise DomainError("demo.bad_scale", scale=scale)
+    partners = partners or BENCH_SCALES.get(scale)
     rng, today = random.Random(seed), today or ws.now().date()
     pw_hash = hash_password(DEMO_PASSWORD)
     with ws.write() as uow:
