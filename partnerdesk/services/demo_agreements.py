@@ -71,7 +71,8 @@ def generate(s: Session, rng: random.Random, scale: str, today: date, count: int
     taken: set[tuple[int, str]] = set()
     spaces = [_space(rng, k, first_space + k, communities, taken) for k in range(n_spaces)]
     pools = _partner_pools(s)
-    labels = dict(s.execute(select(DictItem.code, DictItem.label).where(DictItem.kind == "service_domain")).all())
+    labels = dict(s.execute(select(DictItem.code, DictItem.label).where(DictItem.kind == "service_domain")
+                            .order_by(DictItem.sort, DictItem.id)).all())
     names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
     terms = _plan_terms(rng, spaces, n_agreements, today, pools)
     first_id = (s.scalar(select(Agreement.id).order_by(Agreement.id.desc()).limit(1)) or 0) + 1

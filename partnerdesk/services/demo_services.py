@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from ..db.models import (
     Agreement,
-    DictItem,
     OrderComplaint,
     OrderCounter,
     OrderEvent,
@@ -86,8 +85,6 @@ class _World:
 
     def __init__(self, s: Session, since: date, today: date) -> None:
         self.since, self.today = since, today
-        self.labels = dict(s.execute(select(DictItem.code, DictItem.label)
-                                     .where(DictItem.kind == "service_domain").order_by(DictItem.sort)).all())
         rows = s.execute(select(Agreement.id, Agreement.partner_id, Agreement.start_date, Agreement.end_date,
                                 Agreement.terminated_on, Agreement.committed_sessions, Agreement.committed_hours,
                                 Agreement.mode, Space.community_id, Space.name)
