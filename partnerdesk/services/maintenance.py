@@ -15,7 +15,7 @@ from ..db.engine import sqlite_path
 from ..db.lock import InstanceLock
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
-from . import audit, invariants
+from . import audit
 from .changes import BACKUPS, Changes, Outcome
 from .workspace import Workspace, open_workspace
 
@@ -148,6 +148,9 @@ class CheckReport:
 
 
 def check(ws: Workspace, actor_required: bool = True) -> CheckReport:
+    # Here, not at the top: every capability's rules (ledgers...) load for a check only, not at start-up.
+    from . import invariants
+
     if actor_required:
         require(ws.actor, Perm.VERIFY)
     results = []

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import html
-import platform
 from typing import TYPE_CHECKING
 
-from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from .. import __version__
 from .. import settings as settings_mod
 from ..services import accounts
 from ..services.changes import BACKUPS, Changes
-from .dialogs.passwords import PasswordDialog
-from .dialogs.settings_dialog import SettingsDialog
+
+# The dialogs behind the menus are imported when first opened: start-up builds the menus, not the dialogs.
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -86,6 +83,8 @@ class Menus(QObject):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         ws = self.window.session.ws
         start = str(ws.path.parent) if ws.path else ""
         path, _filter = QFileDialog.getOpenFileName(
@@ -106,6 +105,8 @@ class Menus(QObject):
 
     # -- settings, password, about ---------------------------------------------------------------
     def edit_settings(self) -> None:
+        from .dialogs.settings_dialog import SettingsDialog
+
         w = self.window
         dialog = SettingsDialog(w.session.settings, w.session.ws.is_sqlite, w)
         if not dialog.exec():
@@ -118,6 +119,8 @@ class Menus(QObject):
             w.bus.announce(Changes(frozenset({BACKUPS})))
 
     def change_password(self) -> None:
+        from .dialogs.passwords import PasswordDialog
+
         w = self.window
         dialog = PasswordDialog(self.tr("Change my password"), w, ask_current=True)
         dialog.submit = lambda: accounts.change_own_password(w.session.ws, dialog.current.text(),
@@ -126,6 +129,12 @@ class Menus(QObject):
             w.statusBar().showMessage(self.tr("Your password was changed."), 5000)
 
     def about(self) -> None:
+        import html
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtWidgets import QMessageBox
+
         text = self.tr(
             "<h3>PartnerDesk {version}</h3><p>社区合伙人工作台 — the community partner programme's "
             "workbench for street offices. It works offline; your data stays in your database.</p>"

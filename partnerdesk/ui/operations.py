@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.errors import DomainError
 from ..messages import describe
@@ -158,12 +158,17 @@ class _Call:
 
 
 def show_domain_error(parent: QWidget | None, err: DomainError) -> None:
+    # QMessageBox and QProgressDialog are imported where used: their types (and enums) are built on first use.
+    from PySide6.QtWidgets import QMessageBox
+
     log.info("refused: %s", err)
     title = QCoreApplication.translate("Operations", "PartnerDesk")
     QMessageBox.warning(parent, title, describe(err, current_language()))
 
 
 def show_crash(parent: QWidget | None, exc: BaseException) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error in an operation:\n%s", details)
     text = QCoreApplication.translate(
@@ -220,6 +225,8 @@ class _DelayedProgress(QObject):
         self._timer.start()
 
     def _show(self) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(self._text, "", 0, 0, self._parent)
         dialog.setCancelButton(None)
         dialog.setWindowTitle(QCoreApplication.translate("Operations", "PartnerDesk"))

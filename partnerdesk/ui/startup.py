@@ -11,15 +11,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .. import settings as settings_mod
 from ..domain.errors import DomainError
 from ..messages import describe
-from ..services import accounts, maintenance
+from ..services import accounts
 from ..services.workspace import Workspace, open_workspace
 from ..settings import Settings
-from .dialogs.login import LoginDialog
 from .formatting import wall_time
 from .i18n import current_language
 from .operations import run_and_wait, run_command, show_crash, show_domain_error
@@ -27,9 +26,12 @@ from .operations import run_and_wait, run_command, show_crash, show_domain_error
 log = logging.getLogger(__name__)
 
 
-def _choose(parent: QWidget | None, text: str, accept: str, icon=QMessageBox.Icon.Warning) -> bool:  # noqa: ANN001
-    """A message with two buttons: ``accept`` and Quit. True when ``accept`` was chosen."""
-    box = QMessageBox(icon, QCoreApplication.translate("Launcher", "PartnerDesk"), text, parent=parent)
+def _choose(parent: QWidget | None, text: str, accept: str, icon=None) -> bool:  # noqa: ANN001
+    """A message with two buttons: ``accept`` and Quit (a Warning unless ``icon``). True when ``accept`` was chosen."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning if icon is None else icon,
+                      QCoreApplication.translate("Launcher", "PartnerDesk"), text, parent=parent)
     yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("Launcher", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
@@ -95,6 +97,10 @@ class Launcher(QObject):
         return None
 
     def _unusable(self, parent: QWidget | None, url: str, err: DomainError) -> Workspace | None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..services import maintenance  # only for a damaged file
+
         path = Path(str(err.params.get("path", "")))
         try:
             copy, newest = maintenance.quarantine(path, self.quarantine_dir, self.backup_dir)
@@ -128,10 +134,16 @@ class Launcher(QObject):
             return False
         if not initialised:
             return self._first_run(parent, ws)
+        from PySide6.QtWidgets import QDialog
+
+        from .dialogs.login import LoginDialog  # not when start-up signs in without the dialog
+
         dialog = LoginDialog(ws, parent, credentials[0] if credentials else "")
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _first_run(self, parent: QWidget | None, ws: Workspace) -> bool:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
         if ws.read_only:
             QMessageBox.warning(parent, self.tr("PartnerDesk"),
                                 self.tr("This database has no accounts yet and is open read-only."))
