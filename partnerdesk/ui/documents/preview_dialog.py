@@ -20,7 +20,9 @@ from ..session import Session
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, session: Session, kind: str, record_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, kind: str, record_id: int, parent: QWidget | None = None, *,
+                 issued: documents.IssuedDoc | None = None, archived: bytes = b"") -> None:
+        """``issued`` + ``archived``: show an issued document's archived bytes (a reprint), no new rendering."""
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Print preview"))
@@ -50,6 +52,12 @@ class PreviewDialog(QDialog):
         layout.addLayout(buttons)
         self._update_buttons()
         self.resize(820, 900)
+        if issued is not None:
+            self.issued = issued
+            self.status.setText(self.tr("Archived copy of %1 — verification code %2").replace("%1", issued.serial)
+                                .replace("%2", issued.code))
+            self.show_pdf(archived)
+            return
         run_command(self, lambda: documents.preview(session.ws, kind, record_id), on_done=self.show_pdf)
 
     def show_pdf(self, pdf: bytes) -> None:

@@ -58,6 +58,12 @@ def _services(session: Session, parent: QWidget | None) -> Page:
     return ServicesPage(session, parent)
 
 
+def _documents(session: Session, parent: QWidget | None) -> Page:
+    from ..documents.page import DocumentsPage
+
+    return DocumentsPage(session, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Overview"), "dashboard.svg", _dashboard),
     PageSpec("partners", QT_TRANSLATE_NOOP("Pages", "Partners"), "partners.svg", _partners),
@@ -65,6 +71,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("services", QT_TRANSLATE_NOOP("Pages", "Services"), "services.svg", _services),
     PageSpec("administration", QT_TRANSLATE_NOOP("Pages", "Administration"), "administration.svg",
              _administration),
+    PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "documents.svg", _documents),
 )
 
 
