@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,3 +36,90 @@ def test_first_window_imports_no_heavy_library(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["heavy"] == [], f"imported at start-up: {result['heavy']}"
+
+
+# -- what the start-up benchmark measures (app.benchmark_startup) must stay lean --------------------------------
+
+SETUP = """
+import sys
+from partnerdesk.services import accounts
+from partnerdesk.services.workspace import open_workspace
+ws = open_workspace(sys.argv[1])
+accounts.init_office(ws, "admin", "admin-pass-1", "区", "街道")
+ws.close()
+"""
+
+START = """
+import json, os, sys, threading
+from partnerdesk import app
+from partnerdesk.services import accounts
+
+threads = []
+verify = accounts._verify
+
+
+def spy(pw_hash, password):
+    threads.append(threading.current_thread().name)
+    return verify(pw_hash, password)
+
+
+accounts._verify = spy
+window, ws = app.benchmark_startup(sys.argv[1], "admin", "admin-pass-1")
+from PySide6.QtWidgets import QApplication
+
+QApplication.processEvents()
+result = {"modules": sorted(sys.modules), "verify_threads": threads, "visible": window.isVisible(),
+          "page": window.current_page().objectName(), "user": window.session.actor.username}
+window.bus.wait()
+print(json.dumps(result), flush=True)
+os._exit(0)
+"""
+
+# Only when first needed: chart/PDF/spreadsheet libraries, Alembic (the schema is current), the dialogs behind
+# menus and the login dialog (start-up signs in directly here), demo generators, every capability's invariants.
+NOT_AT_START = ("matplotlib", "reportlab", "openpyxl", "pypdf", "alembic", "partnerdesk.documents",
+                "partnerdesk.reports", "partnerdesk.charts", "partnerdesk.services.demo",
+                "partnerdesk.services.invariants", "partnerdesk.ui.dialogs.login", "partnerdesk.ui.dialogs.first_run",
+                "partnerdesk.ui.dialogs.settings_dialog", "partnerdesk.ui.dialogs.passwords",
+                "partnerdesk.ui.restore_flow")
+
+
+def _run(script: str, args: list[str], home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PARTNERDESK_HOME": str(home)}
+    return subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_benchmarked_start_up_loads_only_the_first_page_and_verifies_off_the_gui_thread(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'pd.sqlite3'}"
+    done = _run(SETUP, [url], tmp_path / "home")
+    assert done.returncode == 0, done.stderr[-3000:]
+    done = _run(START, [url], tmp_path / "home")
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["visible"] and result["page"] == "page_dashboard" and result["user"] == "admin"
+    assert result["verify_threads"] == ["pd-sign-in"], "Argon2 runs beside the window being built"
+    loaded = [m for m in result["modules"] if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
+    assert loaded == [], f"imported at start-up: {loaded}"
+    other_pages = [m for m in result["modules"] if re.fullmatch(r"partnerdesk\.ui\.\w+\.page", m)]
+    assert other_pages == [], f"pages built before they are shown: {other_pages}"
+
+
+REGISTRY = """
+import json, sys
+from partnerdesk.domain.roles import Actor, Role
+from partnerdesk.ui.pages.registry import pages_for
+specs = pages_for(Actor(1, "admin", Role.ADMIN))
+print(json.dumps({"keys": [s.key for s in specs], "modules": sorted(sys.modules)}))
+"""
+
+
+def test_registering_pages_imports_no_page(tmp_path: Path) -> None:
+    """Each capability adds its page to the registry; a factory imports its page module when first shown."""
+    done = _run(REGISTRY, [], tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "dashboard" in result["keys"] and len(result["keys"]) > 1
+    pages = [m for m in result["modules"]
+             if re.fullmatch(r"partnerdesk\.ui\.\w+\.page", m) or m == "partnerdesk.ui.pages.dashboard"]
+    assert pages == [], f"imported by the registry: {pages}"
