@@ -433,6 +433,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier.bad_preset": ("审批层级预设文件有误：{reason}。", "The approval tier preset is invalid: {reason}."),
     "disbursement.over_approved": ("拨付超出批准金额：批准 {approved} 分，已拨付 {paid} 分，尚可拨付 {left} 分。",
                                    "Beyond the approved amount: {approved} fen approved, {paid} fen paid, {left} fen left."),
+    "disbursement.before_approval": ("拨付日期 {date} 早于批准日期 {approved}。",
+                                     "The payment date {date} is before the approval ({approved})."),
     "disbursement.payee_required": ("请填写收款方（最多 200 个字符）。", "Please enter the payee (at most 200 characters)."),
     "disbursement.reverse_via_source": ("凭证 #{id} 是项目拨付，请在拨付记录中冲销。",
                                         "Transaction #{id} is a project payment; reverse it from the payment."),

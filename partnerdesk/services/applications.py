@@ -607,6 +607,9 @@ def disburse(ws, app_id: int, amount_fen: int, on_date: date, payee: str, key: s
             raise DomainError("application.not_approved", state=a.state)
         if not payee or len(payee) > 200:
             raise DomainError("disbursement.payee_required")
+        if a.approved_on is not None and on_date < a.approved_on:
+            raise DomainError("disbursement.before_approval", date=on_date.isoformat(),
+                              approved=a.approved_on.isoformat())
         rules.check_disbursement(amount_fen, a.amount_fen, _disbursed(s, a.root_id or a.id))
         spend, bank = account_by_code(s, fund.id, lrules.PROJECT_SPENDING), account_by_code(s, fund.id, lrules.BANK)
         txn, _ = post_in(s, ws, fund, on_date, [Line.debit(spend.id, amount_fen), Line.credit(bank.id, amount_fen)],

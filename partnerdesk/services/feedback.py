@@ -193,6 +193,19 @@ def reverse_receipt(ws, receipt_id: int, reason: str, idem_key: str, on_date: da
     return Outcome(row, Changes.of(FUNDS))
 
 
+def find_agreement(ws, ref: str) -> int:  # noqa: ANN001
+    """An agreement's id from its number or its id (the CLI's AGREEMENT argument)."""
+    require(ws.actor, Perm.READ)
+    with ws.read() as uow:
+        s = uow.session
+        found = s.scalar(select(m.Agreement.id).where(m.Agreement.number == ref.strip()))
+        if found is None and ref.strip().isdigit():
+            found = s.scalar(select(m.Agreement.id).where(m.Agreement.id == int(ref.strip())))
+        if found is None:
+            raise DomainError("record.missing", entity="agreement", id=ref)
+        return found
+
+
 def reports(ws, agreement_id: int) -> list[ReportRow]:
     require(ws.actor, Perm.READ)
     with ws.read() as uow:

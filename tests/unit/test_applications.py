@@ -257,6 +257,7 @@ def test_disbursement_rules_idempotency_statement_and_publication(ws, fx):
     as_(ws, fx, "cw")
     assert err(ap.disburse, ws, a.id, 100, date(2026, 8, 11), "食堂", "k0").code == "auth.forbidden"
     as_(ws, fx, "clerk")
+    assert err(ap.disburse, ws, a.id, 100, date(2026, 8, 9), "食堂", "k0").code == "disbursement.before_approval"
     first = ap.disburse(ws, a.id, 5_000_00, date(2026, 8, 11), "幸福食堂", "k1").value
     again = ap.disburse(ws, a.id, 5_000_00, date(2026, 8, 11), "幸福食堂", "k1").value  # double click
     assert again.replayed and again.id == first.id and not first.replayed

@@ -24,6 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from . import agreements as _agreements  # noqa: F401 - funds' foreign keys (agreements) must be known
+from . import funds as _funds  # noqa: F401 - the funds and ledger tables must be known for the foreign keys
+from . import partners as _partners  # noqa: F401 - needs (and partners)
 from .base import Base, utcnow
 
 
