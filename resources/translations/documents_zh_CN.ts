@@ -2,6 +2,171 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Batch issue</source>
+        <translation>批量签发</translation>
+    </message>
+    <message>
+        <source>One combined PDF</source>
+        <translation>合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>One PDF per record, into a folder</source>
+        <translation>每条记录一个 PDF，存入文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Records: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <source>Save the combined PDF</source>
+        <translation>保存合并的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>PDF 文件的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Issuing %1 documents…</source>
+        <translation>正在签发 %1 份文书…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Documents issued: %1. Files written: %2 (%3).</source>
+        <translation>已签发文书 %1 份，写入文件 %2 个（%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Application form</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <source>Filing form</source>
+        <translation>备案书</translation>
+    </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Space use agreement</source>
+        <translation>空间使用协议</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>核验码</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Search: serial number, record or verification code</source>
+        <translation>搜索：编号、对象名称或核验码</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>核验…</translation>
+    </message>
+    <message>
+        <source>Batch issue…</source>
+        <translation>批量签发…</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>文书：%1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Print preview</source>
@@ -22,6 +187,10 @@
     <message>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Archived copy of %1 — verification code %2</source>
+        <translation>%1 的存档件 — 核验码 %2</translation>
     </message>
     <message>
         <source>Issued %1 — verification code %2</source>

@@ -915,6 +915,10 @@
         <source>Services</source>
         <translation>服务与点单</translation>
     </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>

@@ -64,7 +64,7 @@ def test_the_interface_speaks_chinese_by_default(qtbot, zh, demo_ws, ui_settings
     assert ui_settings.language == "zh_CN" and current_language() == "zh_CN"
     w = open_window(qtbot, demo_ws, ui_settings)
     nav = [w.nav.item(i).text() for i in range(w.nav.count())]
-    assert nav[:3] == ["概览", "合伙人", "空间与协议"] and nav[-1] == "系统管理"
+    assert nav[:3] == ["概览", "合伙人", "空间与协议"] and nav[-2:] == ["系统管理", "文书"]
     assert w.menuBar().actions()[0].text() == "文件(&F)"
     assert "管理员" in w.user_label.text()
     admin = w.go_to("administration")
@@ -83,7 +83,7 @@ def test_missing_catalogue_falls_back_to_english(qapp, tmp_path: Path) -> None:
 
 ALLOWED_LATIN = re.compile(r"Ctrl|GB/T|English|sqlite3?|admin|staff|worker|approver|auditor|system|demo|"
                            r"PartnerDesk|PostgreSQL|Python|Qt|PySide|tmp|pytest|backups?|partnerdesk|startup|manual|exit|"
-                           r"kB|MB|pd|office|home|root|of|Excel|WPS|Tab|Delete")
+                           r"kB|MB|pd|office|home|root|of|Excel|WPS|Tab|Delete|PDF")
 
 
 def _english_words(text: str) -> list[str]:
