@@ -17,6 +17,7 @@ from ..domain.roles import Perm, Role, require
 from . import audit, demo_agreements, demo_partners, demo_services
 from .accounts import hash_password
 from .changes import ALL, Changes, Outcome
+from .records import refresh_statistics
 
 DEMO_PASSWORD = "demo-pass-1"
 SCALES = ("small", "district")
@@ -66,6 +67,7 @@ def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
         audit.record(s, ws.actor, "demo.load", "demo", seed, after={"scale": scale, **summary.__dict__},
                      at=ws.now())
         uow.commit()
+    refresh_statistics(ws)  # the lists' query plans need them after a bulk load
     return Outcome(summary, Changes(frozenset({ALL})))
 
 

@@ -57,7 +57,10 @@ def agreements_never_overlap(s: Session) -> list[str]:
     holding = [st.value for st in rules.HOLDING]
     by_space: dict[int, list] = {}
     shared = dict(s.execute(select(models.Space.id, models.Space.shared_by_slot)).all())
-    for a in s.scalars(select(models.Agreement).where(models.Agreement.state.in_(holding))):
+    from sqlalchemy.orm import selectinload
+
+    q = select(models.Agreement).where(models.Agreement.state.in_(holding)).options(selectinload(models.Agreement.slots))
+    for a in s.scalars(q):
         slots = tuple(rules.Slot(x.weekday, x.start, x.end) for x in a.slots)
         by_space.setdefault(a.space_id, []).append(rules.Holding(a.id, a.start_date, a.terminated_on or a.end_date, slots))
     problems = []

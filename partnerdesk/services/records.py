@@ -50,3 +50,15 @@ def insert_ignore(s: Session, model: type):  # noqa: ANN201 - an Insert statemen
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(model).on_conflict_do_nothing()
+
+
+def refresh_statistics(ws) -> None:  # noqa: ANN001
+    """Planner statistics after a bulk load. Without them SQLite never starts a join from partners or spaces,
+    so sorting a list by name sorts every row (bounded ANALYZE: ~0.03 s on a 330 MB file). PostgreSQL's
+    autovacuum keeps its own statistics."""
+    if ws.engine.dialect.name != "sqlite" or ws.read_only:
+        return
+    with ws.write() as uow:
+        uow.session.execute(text("PRAGMA analysis_limit=400"))
+        uow.session.execute(text("ANALYZE"))
+        uow.commit()

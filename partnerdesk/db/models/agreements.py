@@ -12,7 +12,8 @@ from .base import Base, utcnow
 
 class Space(Base):
     __tablename__ = "spaces"
-    __table_args__ = (Index("ix_spaces_community_name", "community_id", "name"),)
+    __table_args__ = (Index("ix_spaces_community_name", "community_id", "name"),
+                      Index("ix_spaces_name", "name", "id"))  # sort by space
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("org_units.id"), index=True)
@@ -32,7 +33,8 @@ class Space(Base):
 class Agreement(Base):
     __tablename__ = "agreements"
     __table_args__ = (Index("ix_agreements_space_term", "space_id", "start_date", "end_date"),
-                      Index("ix_agreements_state_end", "state", "end_date"))
+                      Index("ix_agreements_state_end", "state", "end_date"),
+                      Index("ix_agreements_end_date", "end_date", "id"))  # the list's default order
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)

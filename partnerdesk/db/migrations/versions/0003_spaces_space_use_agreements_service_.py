@@ -45,6 +45,7 @@ def upgrade() -> None:
     with op.batch_alter_table('spaces', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_spaces_community_id'), ['community_id'], unique=False)
         batch_op.create_index('ix_spaces_community_name', ['community_id', 'name'], unique=False)
+        batch_op.create_index('ix_spaces_name', ['name', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_spaces_status'), ['status'], unique=False)
 
     op.create_table('agreements',
@@ -92,6 +93,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_agreements_space_term', ['space_id', 'start_date', 'end_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_agreements_state'), ['state'], unique=False)
         batch_op.create_index('ix_agreements_state_end', ['state', 'end_date'], unique=False)
+        batch_op.create_index('ix_agreements_end_date', ['end_date', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_agreements_updated_at'), ['updated_at'], unique=False)
 
     op.create_table('resident_orders',
@@ -281,6 +283,7 @@ def downgrade() -> None:
     op.drop_table('resident_orders')
     with op.batch_alter_table('agreements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agreements_updated_at'))
+        batch_op.drop_index('ix_agreements_end_date')
         batch_op.drop_index('ix_agreements_state_end')
         batch_op.drop_index(batch_op.f('ix_agreements_state'))
         batch_op.drop_index('ix_agreements_space_term')
@@ -290,6 +293,7 @@ def downgrade() -> None:
     op.drop_table('agreements')
     with op.batch_alter_table('spaces', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_spaces_status'))
+        batch_op.drop_index('ix_spaces_name')
         batch_op.drop_index('ix_spaces_community_name')
         batch_op.drop_index(batch_op.f('ix_spaces_community_id'))
 
