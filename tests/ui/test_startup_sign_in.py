@@ -55,3 +55,23 @@ def test_the_frame_has_no_session_and_refuses_a_workspace_nobody_signed_in_to(qt
     with pytest.raises(ValueError):
         frame.attach(ws)
     assert frame.session is None and frame.pages == []
+
+
+def test_the_garbage_collector_runs_again_whatever_start_up_ends_with(qtbot, tmp_path, monkeypatch) -> None:
+    """Start-up pauses the cyclic GC (app.pause_gc); a cancelled first run, like a shown window, resumes it."""
+    import gc
+    import sys
+
+    from partnerdesk.app import main, pause_gc, resume_gc
+    from tests.ui.support import answer_modal
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    answer_modal(lambda dialog: dialog.reject())  # the first-run dialog: cancelled
+    assert main(["--db", str(tmp_path / "new.sqlite3"), "--lang", "en"]) == 1
+    assert gc.isenabled()
+    pause_gc()
+    assert not gc.isenabled()
+    resume_gc()
+    assert gc.isenabled()
+    resume_gc()  # a no-op once running
+    assert gc.isenabled()
