@@ -220,22 +220,33 @@ def run(app, settings: settings_mod.Settings, url: str, inspection=None) -> int:
 def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - (window, workspace)
     """What a normal start does, with the sign-in done directly instead of through the dialog (benchmarks only).
 
-    Settings, translations, the database opened with its checks and migrations, the real main window shown and
-    its start-up queued. Returns the window and workspace so they stay alive; the caller runs the event loop.
+    As :func:`main` and :func:`run`: arguments, the log file, settings, the file check, translations, the excepthook,
+    the database opened with its checks and migrations, the sign-in (beside the hidden window's frame), the database
+    remembered in the settings, the real main window shown and its start-up queued. Returns the window and workspace
+    so they stay alive; the caller runs the event loop (the log handler stays attached for the process).
     """
     pause_gc()
     try:
+        args, qt_args = parse_args(["--db", db_url])
+        configure_logging()
         settings = settings_mod.load()
-        inspection = inspect_ahead(db_url)
+        url = settings_mod.database_url_from(args.db)
+        inspection = inspect_ahead(url)
         from .services import accounts
         from .services.workspace import open_workspace
         from .ui.i18n import install_translators
 
-        app = create_application([])
-        app._pd_translators = install_translators(app, settings.language, paths.translations_dir())  # noqa: SLF001
-        ws = open_workspace(db_url, backup_dir=settings.resolved_backup_dir(), inspection=inspection)
+        app = create_application(qt_args)
+        language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
+        app._pd_translators = install_translators(app, language, paths.translations_dir())  # noqa: SLF001
+        install_excepthook()
+        ws = open_workspace(url, backup_dir=settings.resolved_backup_dir(), inspection=inspection)
         signing_in = SignIn(lambda: accounts.login(ws, user, password))
-        return show_main_window(ws, settings, make_launcher(settings), signing_in), ws
+        launcher = make_launcher(settings)
+        window = show_main_window(ws, settings, launcher, signing_in)
+        launcher.remember(url)
+        log.info("PartnerDesk started on %s", ws.description)
+        return window, ws
     except BaseException:
         resume_gc()
         raise
