@@ -77,12 +77,13 @@ os._exit(0)
 """
 
 # Only when first needed: chart/PDF/spreadsheet libraries, Alembic (the schema is current), the dialogs behind
-# menus and the login dialog (start-up signs in directly here), demo generators, every capability's invariants.
+# menus and the login dialog (start-up signs in directly here), demo generators, every capability's invariants,
+# the partner tables the dashboard's agreement reminder does not need.
 NOT_AT_START = ("matplotlib", "reportlab", "openpyxl", "pypdf", "alembic", "partnerdesk.documents",
                 "partnerdesk.reports", "partnerdesk.charts", "partnerdesk.services.demo",
                 "partnerdesk.services.invariants", "partnerdesk.ui.dialogs.login", "partnerdesk.ui.dialogs.first_run",
                 "partnerdesk.ui.dialogs.settings_dialog", "partnerdesk.ui.dialogs.passwords",
-                "partnerdesk.ui.restore_flow")
+                "partnerdesk.ui.restore_flow", "partnerdesk.db.models.partner_records")
 
 
 def _run(script: str, args: list[str], home: Path) -> subprocess.CompletedProcess:

@@ -8,9 +8,9 @@ from .base import Base, utcnow
 from .core import AppMeta, AuditLog, CommunityPhase, OrgUnit, User, UserCommunity
 
 _LAZY = {
-    "partners": ("Attachment", "Blob", "DictItem", "FilingCounter", "LifecycleRule", "Need", "Partner",
-                 "PartnerCommunity", "PartnerDomain", "PartnerEvent", "Project", "RecruitmentNotice", "Resource",
-                 "RotaPattern", "RotaShift"),
+    "partners": ("Partner", "PartnerCommunity", "PartnerDomain"),
+    "partner_records": ("Attachment", "Blob", "DictItem", "FilingCounter", "LifecycleRule", "Need", "PartnerEvent",
+                        "Project", "RecruitmentNotice", "Resource", "RotaPattern", "RotaShift"),
     "agreements": ("Agreement", "AgreementCounter", "AgreementEvent", "AgreementSlot", "AgreementSupplement",
                    "OrderComplaint", "OrderCounter", "OrderEvent", "ResidentOrder", "ServiceRecord", "Space"),
     "funds": ("BalanceAssertion", "ClosedPeriod", "Donation", "DonationCounter", "FeedbackReceipt", "Fund", "FundMember",
