@@ -177,10 +177,12 @@ def set_rules(ws, changes: dict[str, list[str]]) -> Outcome[None]:
         raise DomainError("lifecycle.rule_empty", action=empty[0])
     with ws.write() as uow:
         s = uow.session
+        effective = {a.value: r for a, r in rules_in(s).items()}  # defaults where the table has no row
+        effective.update({ar.rule_key(a): r for a, r in agreements.rules_in(s).items()})
         for action, roles in wanted.items():
-            rule = s.get(LifecycleRule, action) or LifecycleRule(action=action, roles="")
-            if set(rule.roles.split(",")) == set(roles.split(",")):
+            if {r.value for r in effective[action]} == set(roles.split(",")):
                 continue
+            rule = s.get(LifecycleRule, action) or LifecycleRule(action=action, roles="")
             before, rule.roles = rule.roles, roles
             s.add(rule)
             audit.record(s, ws.actor, "lifecycle.rule", "lifecycle_rule", action, before={"roles": before},
