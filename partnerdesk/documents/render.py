@@ -9,6 +9,7 @@ there is no markup layer, so ``<b>``, ``&`` and ``<img src=...>`` print as typed
 from __future__ import annotations
 
 import io
+import itertools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -53,6 +54,7 @@ class Document:
         self.c.setCreator("PartnerDesk")
         self.page = 1
         self.y = profile.top  # top of the free space on this page
+        self._qr_form = ""
 
     # --- page flow ---
     def draw(self, blocks: list[Block]) -> None:
@@ -260,17 +262,43 @@ class Document:
         self.draw_glyphs(glyphs, x, baseline, st)
 
     def footer(self) -> None:
-        from reportlab.graphics import renderPDF
-        from reportlab.graphics.barcode.qr import QrCodeWidget
-        from reportlab.graphics.shapes import Drawing
-
+        """The verification code and its QR code, centred at the page foot. The QR code is encoded and drawn
+        once per document (a form XObject every page reuses): drawn per page it cost more than the text."""
         size = self.p.qr_size_mm * MM
-        widget = QrCodeWidget(self.footer_code, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-        drawing.add(widget)
         x = (self.p.page_size[0] - size) / 2
-        renderPDF.draw(drawing, self.c, x, 6 * MM)
+        if not self._qr_form:
+            self._qr_form = "PDQR"
+            self.c.beginForm(self._qr_form, lowerx=0, lowery=0, upperx=size, uppery=size)
+            draw_qr(self.c, self.footer_code or "", 0, 0, size)
+            self.c.endForm()
+        self.c.saveState()
+        self.c.translate(x, 6 * MM)
+        self.c.doForm(self._qr_form)
+        self.c.restoreState()
         st = self.p.footer_code
         glyphs = shape("核验码 " + (self.footer_code or ""), self.fonts[st.font], st.size, None)
         self.draw_glyphs(glyphs, x + size + 2 * MM, 6 * MM + size / 2 - st.size / 3, st)
+
+
+def draw_qr(c: Canvas, value: str, x: float, y: float, size: float, border: int = 4) -> None:
+    """A QR code (level M, ``border`` quiet modules) filling a ``size`` square: one path, a rectangle per run
+    of dark modules in a row (the same modules reportlab's QrCodeWidget draws, without a shape per module)."""
+    from reportlab.graphics.barcode import qrencoder
+
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(value)
+    qr.make()
+    count = qr.getModuleCount()
+    box = size / (count + 2 * border)
+    path = c.beginPath()
+    for r, row in enumerate(qr.modules):
+        col = 0
+        for dark, run in itertools.groupby(bool(v) for v in row):
+            n = sum(1 for _ in run)
+            if dark:
+                path.rect(x + (col + border) * box, y + size - (r + border + 1) * box, n * box, box)
+            col += n
+    c.saveState()
+    c.setFillColorRGB(0, 0, 0)
+    c.drawPath(path, stroke=0, fill=1)
+    c.restoreState()
