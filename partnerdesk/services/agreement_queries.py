@@ -13,6 +13,9 @@ from ..domain.agreements import REMINDER_DAYS, AgreementState, shown_state
 from ..domain.roles import Actor, Perm, require
 
 EXPIRING = "expiring"  # a shown state: in force and ending within the reminder window
+CURRENT = "current"  # drafts, approved, signed and in force: what a clerk works on (the list's default)
+_CURRENT_STATES = (AgreementState.DRAFT.value, AgreementState.APPROVED.value, AgreementState.SIGNED.value,
+                   AgreementState.IN_FORCE.value)
 # numbers read 空间协议〔2026〕12号: by year, then by sequence (shorter first), so 〔2026〕9号 comes before 10号
 _NUMBER_ORDER = (func.substr(Agreement.number, 6, 4), func.length(Agreement.number), Agreement.number)
 AGREEMENT_SORTS = {
@@ -81,6 +84,8 @@ def _agreements(actor: Actor, f: AgreementFilter, today: date) -> Select:
     if f.state == EXPIRING:
         q = q.where(Agreement.state == AgreementState.IN_FORCE.value, Agreement.end_date >= today,
                     Agreement.end_date <= today + timedelta(days=f.window_days))
+    elif f.state == CURRENT:
+        q = q.where(Agreement.state.in_(_CURRENT_STATES))
     elif f.state:
         q = q.where(Agreement.state == f.state)
     for column, value in ((Space.community_id, f.community_id), (Agreement.partner_id, f.partner_id),

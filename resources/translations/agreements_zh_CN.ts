@@ -261,6 +261,10 @@
         <translation>已撤回</translation>
     </message>
     <message>
+        <source>In progress or in force</source>
+        <translation>在办及履行中</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from ...domain.agreements import REMINDER_DAYS
 from ...domain.roles import Perm
-from ...services.agreement_queries import EXPIRING, AgreementFilter
+from ...services.agreement_queries import CURRENT, EXPIRING, AgreementFilter
 from ...services.agreements import AGREEMENTS
 from ...services.changes import ORG
 from ...services.partner_queries import PARTNERS
@@ -93,8 +93,13 @@ class AgreementsTab(Page):
     # -- loading ------------------------------------------------------------------------------------------
     def reload(self) -> None:
         ws = self.session.ws
-        states = [(code, labels.state(code)) for code in labels.STATES]
+        first = self.state_combo.count() == 0
+        states = [(CURRENT, labels.translate_current())] + [(code, labels.state(code)) for code in labels.STATES]
         fill_combo(self.state_combo, states, self.tr("All states"))
+        if first:  # by default what is being worked on or in force, not years of expired agreements
+            self.state_combo.blockSignals(True)
+            select_value(self.state_combo, CURRENT)
+            self.state_combo.blockSignals(False)
         fill_combo(self.community_combo, choices.communities(ws), self.tr("All communities"))
         row = self.table.currentIndex().row()
         self.model.set_filter(self.current_filter(), force=True)

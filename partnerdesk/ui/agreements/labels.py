@@ -30,6 +30,7 @@ SPACE_STATUSES = {
     "renovation": QT_TRANSLATE_NOOP("AgreementLabels", "Under renovation"),
     "withdrawn": QT_TRANSLATE_NOOP("AgreementLabels", "Withdrawn"),
 }
+CURRENT_FILTER = QT_TRANSLATE_NOOP("AgreementLabels", "In progress or in force")
 STATES = {
     "draft": QT_TRANSLATE_NOOP("AgreementLabels", "Draft"),
     "approved": QT_TRANSLATE_NOOP("AgreementLabels", "Approved"),
@@ -105,3 +106,7 @@ def weekday(n: int) -> str:
 
 def choices(table: dict[str, str]) -> list[tuple[str, str]]:
     return [(code, _tr(table, code)) for code in table]
+
+
+def translate_current() -> str:
+    return QCoreApplication.translate(CONTEXT, CURRENT_FILTER)

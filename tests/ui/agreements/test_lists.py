@@ -8,7 +8,7 @@ from partnerdesk.services import agreement_queries as aq
 from partnerdesk.services.agreement_queries import AgreementFilter, SpaceFilter
 from partnerdesk.ui.agreements.list_model import ID_ROLE, AgreementListModel, SpaceListModel
 from partnerdesk.ui.agreements.page import AgreementsPage
-from partnerdesk.ui.partners.widgets import select_value
+from partnerdesk.ui.partners.widgets import combo_value, select_value
 
 from .conftest import show
 
@@ -46,6 +46,9 @@ def test_agreements_tab_filters_and_remembers_the_window(session, built, host, q
     page = show(host, qtbot, AgreementsPage(session, host))
     tab = page.show_tab("agreements")
     select_value(tab.community_combo, built.community_id)
+    assert combo_value(tab.state_combo) == "current"  # by default: being worked on or in force
+    assert tab.model.rowCount() == 5  # the expired one is left out
+    select_value(tab.state_combo, None)
     assert tab.model.rowCount() == 6
     select_value(tab.state_combo, "expiring")
     assert tab.model.rowCount() == 1
