@@ -199,7 +199,7 @@ def _system_faces(index: dict[str, Path], wanted: Iterable[tuple[str, int]], not
 
 
 def resolve(shipped_dir: Path | None = None, system_dirs: Iterable[Path] | None = None,
-            overrides: Mapping[str, Path] | None = None) -> FontSet:
+            overrides: Mapping[str, Path | str] | None = None) -> FontSet:
     """Resolve and register the fonts of every style (see the module doc for the order)."""
     shipped_dir = shipped_dir or default_shipped_dir()
     notes: list[str] = []
@@ -211,7 +211,8 @@ def resolve(shipped_dir: Path | None = None, system_dirs: Iterable[Path] | None 
     for style in STYLES:
         own: list[FontFace] = []
         if overrides and style in overrides:
-            face = _try(Path(overrides[style]), 0, "office", notes)
+            path, sub = _split(overrides[style])
+            face = _try(path, sub, "office", notes)
             own += [face] if face else []
         own += _system_faces(index, SYSTEM_CANDIDATES[style], notes)
         real_title = bool(own) or style not in _TITLE_BOLD_FALLBACK
@@ -222,6 +223,74 @@ def resolve(shipped_dir: Path | None = None, system_dirs: Iterable[Path] | None 
             raise DomainError("document.no_font", style=style, folder=str(shipped_dir))
         styles[style] = StyleFonts(style, chain, synthetic_bold=not real_title)
     return FontSet(styles, tuple(notes))
+
+
+def _split(value: Path | str) -> tuple[Path, int]:
+    """A font file with an optional face index: Path("/x/simsun.ttc"), "/x/simsun.ttc#1"."""
+    text = str(value)
+    head, sep, tail = text.rpartition("#")
+    if sep and tail.isdigit():
+        return Path(head), int(tail)
+    return Path(text), 0
+
+
+@functools.lru_cache(maxsize=1)
+def _system_index() -> dict[str, Path]:
+    return _index_dirs(system_font_dirs())
+
+
+def find_font(name: str) -> tuple[Path, int] | None:
+    """A font file named in a template ("simfang.ttf", "wqy-microhei.ttc#0"): shipped first, then the system's."""
+    file, index = _split(name)
+    shipped = default_shipped_dir() / file.name
+    path = shipped if shipped.is_file() else _system_index().get(file.name.lower())
+    return (path, index) if path is not None else None
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """A font file an office may pick for a style: ``name`` is what a template stores."""
+
+    name: str
+    family: str
+    origin: str  # "system" | "shipped"
+
+
+def font_choices() -> list[FontChoice]:
+    """The TrueType fonts a template may name: every face the default set resolved (system and shipped), then
+    the official fonts found on this machine that it did not use. Only files reportlab can embed are listed."""
+    faces: dict[str, FontChoice] = {}
+    for style in STYLES:
+        for face in default_fonts()[style].chain:
+            name = face.path.name + (f"#{face.index}" if face.path.suffix.lower() == ".ttc" else "")
+            faces.setdefault(name, FontChoice(name, face.family, face.origin))
+    notes: list[str] = []
+    for wanted in (*SYSTEM_CANDIDATES.values(), SYSTEM_EXTRA):
+        for face in _system_faces(_system_index(), wanted, notes):
+            name = face.path.name + (f"#{face.index}" if face.path.suffix.lower() == ".ttc" else "")
+            faces.setdefault(name, FontChoice(name, face.family, face.origin))
+    return list(faces.values())
+
+
+@functools.lru_cache(maxsize=16)
+def _fonts_with(choices: tuple[tuple[str, str], ...]) -> FontSet:
+    overrides: dict[str, Path | str] = {}
+    missing = []
+    for style, name in choices:
+        found = find_font(name)
+        if found is None:
+            missing.append(f"{style}: {name} not found on this machine, default font used")
+        else:
+            overrides[style] = f"{found[0]}#{found[1]}"
+    fonts = resolve(overrides=overrides)
+    return FontSet(fonts.styles, (*fonts.notes, *missing))
+
+
+def fonts_for(choices: Mapping[str, str] | None) -> FontSet:
+    """The default fonts with a template's choices (style -> font file) put first; resolved once per choice."""
+    if not choices:
+        return default_fonts()
+    return _fonts_with(tuple(sorted(choices.items())))
 
 
 @functools.lru_cache(maxsize=1)

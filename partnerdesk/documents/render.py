@@ -17,9 +17,9 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from .blocks import Blank, Block, Builder, Para, Signature, Table, texts_by_style
-from .fonts import FontSet, default_fonts
+from .fonts import FontSet, fonts_for
 from .layout import Glyph, Line, break_lines, shape
-from .profiles import MM, Profile, TextStyle, get_profile
+from .profiles import MM, Profile, TextStyle, get_profile, profile_from_dict
 from .templates import Template
 
 CELL_PAD = 1.6 * MM
@@ -29,8 +29,8 @@ def render(template: Template, data: Mapping[str, Any], profile: Profile | None 
            footer_code: str | None = None, fonts: FontSet | None = None) -> bytes:
     """Render one document. Raises DomainError('document.missing_glyphs', characters=...) before drawing
     when a character has no font, and 'document.missing_data' for data the template needs but lacks."""
-    profile = profile or get_profile(template.profile)
-    fonts = fonts or default_fonts()
+    profile = profile or profile_for(template)
+    fonts = fonts or fonts_for(template.fonts)
     blocks = Builder(template, data, profile).build()
     texts = texts_by_style(blocks, profile)
     if footer_code:
@@ -39,6 +39,20 @@ def render(template: Template, data: Mapping[str, Any], profile: Profile | None 
     out = io.BytesIO()
     Document(out, template, profile, fonts, footer_code).draw(blocks)
     return out.getvalue()
+
+
+def profile_for(template: Template) -> Profile:
+    """The template's print profile with its own layout (margins, grid) applied."""
+    base = get_profile(template.profile)
+    return profile_from_dict(template.layout, base) if template.layout else base
+
+
+def check(template: Template, data: Mapping[str, Any], profile: Profile | None = None,
+          fonts: FontSet | None = None) -> None:
+    """What ``render`` checks before drawing (data complete, every character drawable), without drawing."""
+    profile = profile or profile_for(template)
+    fonts = fonts or fonts_for(template.fonts)
+    fonts.require(texts_by_style(Builder(template, data, profile).build(), profile))
 
 
 class Document:

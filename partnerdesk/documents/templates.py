@@ -25,7 +25,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,13 @@ MASKS = ("resident_id", "mobile")
 FIELD_TYPES = ("text", "date", "list", "money")
 NUMBERINGS = ("一、", "（一）", "1.", "（1）", "")
 TOP_KEYS = {"format", "kind", "name", "version", "profile", "title", "numbering", "fields", "unmasked", "blocks",
-            "description"}
+            "description", "layout", "fonts"}
+# "layout": print-profile fields the template changes (margins in mm, ...), on top of its "profile";
+# "fonts": style -> font file ("simfang.ttf", "wqy-microhei.ttc#0") looked up in resources/fonts and the
+# system font folders (documents.fonts.fonts_for); a file missing on a machine falls back to the default.
+LAYOUT_KEYS = ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm", "lines_per_page",
+               "chars_per_line")
+FONT_FILE = re.compile(r"[^/\\:]+\.(?:ttf|ttc|otf)(?:#\d{1,2})?", re.IGNORECASE)
 REQUIRED_TOP = ("format", "kind", "name", "version", "profile", "title", "fields", "blocks")
 BLOCK_KEYS: dict[str, set[str]] = {
     "paragraph": {"text", "indent", "align"},
@@ -67,6 +73,8 @@ class Template:
     origin: str  # "shipped" | "office"
     path: Path | None
     digest: str  # sha256 of the file as read: a printed document records it with the version
+    layout: Mapping[str, Any] = field(default_factory=dict)
+    fonts: Mapping[str, str] = field(default_factory=dict)
 
     def masked(self, name: str) -> str | None:
         """The mask kind for a field, or None when it prints as is."""
@@ -195,6 +203,36 @@ def _check_signature(c: _Checker, where: str, block: Mapping[str, Any], fields: 
             c.text(f"{where}.parties[{p}].date", party["date"], fields)
 
 
+def _check_print(c: _Checker, raw: Mapping[str, Any]) -> None:
+    """The template's own margins/grid ("layout") and font files per style ("fonts")."""
+    from .fonts import STYLES  # reportlab: only when a template is read
+    from .profiles import profile_from_dict
+
+    layout, before = raw.get("layout", {}), len(c.errors)
+    if not isinstance(layout, dict):
+        c.error("layout", "must be an object")
+    else:
+        for key, value in layout.items():
+            if key not in LAYOUT_KEYS:
+                c.error(f"layout.{key}", f"unknown key (known: {', '.join(LAYOUT_KEYS)})")
+            elif isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 200:
+                c.error(f"layout.{key}", "must be a number from 0 to 200")
+        if len(c.errors) == before and layout and raw.get("profile") in PROFILES:
+            try:
+                profile_from_dict(layout, PROFILES[raw["profile"]])
+            except DomainError as err:
+                c.error("layout", str(err.params.get("reason", err.code)))
+    fonts = raw.get("fonts", {})
+    if not isinstance(fonts, dict):
+        c.error("fonts", "must be an object")
+        return
+    for style, name in fonts.items():
+        if style not in STYLES:
+            c.error(f"fonts.{style}", f"unknown style (known: {', '.join(STYLES)})")
+        elif not isinstance(name, str) or not FONT_FILE.fullmatch(name):
+            c.error(f"fonts.{style}", "must be a font file name such as simfang.ttf or simsun.ttc#0")
+
+
 def parse(raw: Mapping[str, Any], source: str = "<template>", origin: str = "shipped", path: Path | None = None,
           digest: str = "") -> Template:
     """Validate a template dict; ``DomainError('template.invalid', errors=...)`` lists every problem."""
@@ -225,11 +263,12 @@ def parse(raw: Mapping[str, Any], source: str = "<template>", origin: str = "shi
         blocks = []
     for i, block in enumerate(blocks):
         _check_block(c, i, block, fields)
+    _check_print(c, raw)
     c.raise_if_any()
     return Template(kind=raw["kind"], name=raw["name"], version=str(raw["version"]), profile=raw["profile"],
                     title=raw["title"], numbering=raw.get("numbering"), fields=fields,
                     unmasked=frozenset(raw.get("unmasked", [])), blocks=tuple(blocks), origin=origin,
-                    path=path, digest=digest)
+                    path=path, digest=digest, layout=dict(raw.get("layout") or {}), fonts=dict(raw.get("fonts") or {}))
 
 
 def load_file(path: Path, origin: str = "shipped") -> Template:

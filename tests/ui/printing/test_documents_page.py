@@ -36,8 +36,9 @@ def page(qtbot, session, host):  # noqa: F811
     return p
 
 
-def test_registered_after_the_other_pages():
-    assert PAGES[-1].key == "documents" and PAGES[-1].icon == "documents.svg"
+def test_registered_with_its_icon():
+    spec = next(p for p in PAGES if p.key == "documents")
+    assert spec.icon == "documents.svg"
 
 
 def test_list_model_passes_the_model_tester(qtmodeltester, session):
