@@ -916,6 +916,10 @@
         <translation>服务与点单</translation>
     </message>
     <message>
+        <source>Funds</source>
+        <translation>资金</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>文书</translation>
     </message>

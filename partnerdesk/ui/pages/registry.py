@@ -58,6 +58,12 @@ def _services(session: Session, parent: QWidget | None) -> Page:
     return ServicesPage(session, parent)
 
 
+def _funds(session: Session, parent: QWidget | None) -> Page:
+    from ..funds.page import FundsPage
+
+    return FundsPage(session, parent)
+
+
 def _documents(session: Session, parent: QWidget | None) -> Page:
     from ..documents.page import DocumentsPage
 
@@ -69,9 +75,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("partners", QT_TRANSLATE_NOOP("Pages", "Partners"), "partners.svg", _partners),
     PageSpec("agreements", QT_TRANSLATE_NOOP("Pages", "Spaces & agreements"), "agreements.svg", _agreements),
     PageSpec("services", QT_TRANSLATE_NOOP("Pages", "Services"), "services.svg", _services),
+    PageSpec("funds", QT_TRANSLATE_NOOP("Pages", "Funds"), "funds.svg", _funds),
+    PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "documents.svg", _documents),
     PageSpec("administration", QT_TRANSLATE_NOOP("Pages", "Administration"), "administration.svg",
              _administration),
-    PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), "documents.svg", _documents),
 )
 
 

@@ -1,0 +1,166 @@
+"""Every tab of the Funds page on real data: the models pass qtmodeltester; a micro-fund's governance refusals
+appear under the form; an unbalanced entry is refused and writes nothing; a donation shows its receipt number."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from partnerdesk.domain import ledger as L
+from partnerdesk.services import applications, donations, feedback, funds, ledger
+from partnerdesk.services.applications import ApplicationInput
+from partnerdesk.services.donations import DonationInput
+from partnerdesk.ui.partners.widgets import select_value
+
+from .conftest import settle
+from .data import TODAY
+
+
+def _seed(ws, data) -> int:  # noqa: ANN001
+    """Money in (feedback, a donation, a manual entry) and one application waiting for the approver."""
+    feedback.record_report(ws, data.agreement_id, "2026Q1", 2_000_000_00)
+    feedback.receive(ws, data.agreement_id, 50_000_00, date(2026, 7, 15), "seed-receipt")
+    donations.record(ws, data.pool_id, DonationInput("张三", "person", 1_000_00, date(2026, 7, 20), "助老", True),
+                     "seed-donation")
+    acc = {a.code: a.account_id for a in ledger.balances(ws, data.pool_id)}
+    ledger.post(ws, data.pool_id, date(2026, 7, 21), [L.Line.debit(acc[L.CASH], 200_00),
+                                                      L.Line.credit(acc[L.BANK], 200_00)], "提取备用金", "seed-post")
+    a = applications.create_draft(ws, ApplicationInput(data.pool_id, "community", "", "长者助餐", "养老", 800_00,
+                                                       (("食材", 800_00),), applicant_id=data.community_id)).value
+    applications.submit(ws, a.id, a.version)
+    return a.id
+
+
+def test_every_model_passes_the_model_tester(qtmodeltester, qtbot, page, data, session):
+    app_id = _seed(session.ws, data)
+    funds_tab = page.show_tab("funds")
+    assert funds_tab.model.rowCount() > 2  # the demo's funds too
+    funds_tab.search.setText("资金测试")
+    assert funds_tab.model.rowCount() == 2
+    funds_tab.select(data.pool_id)
+    assert {r.code: r.balance_fen for r in funds_tab.accounts.rows()}[L.BANK] == 5_000_00 + 1_000_00 - 200_00
+    ledger_tab = page.show_tab("ledger")
+    ledger_tab.set_fund(data.pool_id)
+    assert ledger_tab.model.rowCount() == 6
+    select_value(ledger_tab.account, next(a.account_id for a in ledger.balances(session.ws, data.pool_id)
+                                          if a.code == L.BANK))
+    assert ledger_tab.model.rowCount() == 3
+    running = [ledger_tab.model.row_at(i).running_fen for i in range(3)]
+    assert running == [5_000_00, 6_000_00, 5_800_00]
+    fb = page.show_tab("feedback")
+    select_value(fb.community, data.community_id)
+    assert fb.model.rowCount() == 1 and fb.receipts.rowCount() == 1 and fb.reports.rowCount() == 1
+    don = page.show_tab("donations")
+    select_value(don.fund, data.pool_id)
+    assert don.published.rows()[0].donor == "匿名" and don.model.rows()[0].donor == "张三"
+    apps = page.show_tab("applications")
+    select_value(apps.fund, data.pool_id)
+    assert apps.model.rowCount() == 1
+    statement = page.show_tab("statement")
+    select_value(statement.fund, data.pool_id)
+    window = page.open_application(app_id)
+    models = [funds_tab.model, funds_tab.accounts, ledger_tab.model, ledger_tab.recon, fb.model, fb.reports,
+              fb.receipts, fb.overdue, don.model, don.published, apps.model, page.tab("inbox").model,
+              statement.model, statement.projects, window.budget, window.steps, window.payments]
+    for model in models:
+        qtmodeltester.check(model)
+    assert statement.model.rowCount() >= 5
+    window.close()
+
+
+def test_micro_fund_refusals_are_shown_under_the_form(qtbot, page, data, session, boxes):
+    tab = page.show_tab("funds")
+    dialog = tab.new()
+    select_value(dialog.kind, "micro")
+    select_value(dialog.unit, data.community_id)
+    dialog.code.setText("MICRO-T")
+    dialog.name.setText("幸福微基金")
+    dialog.host.setText("区慈善总会")
+    dialog.committee.rows[0].name.setText("甲")
+    for name in ("乙", "丙", "丁"):
+        dialog.committee.add(name)
+    dialog.ok()
+    assert dialog.isVisible() and "5" in dialog.error.text(), dialog.error.text()  # at least five members
+    dialog.committee.add("戊")
+    dialog.committee.add("己")
+    dialog.ok()
+    assert dialog.isVisible() and "odd" in dialog.error.text(), dialog.error.text()
+    dialog.committee.rows[-1].remove.click()
+    qtbot.wait(1)
+    dialog.ok()
+    assert dialog.isVisible() and "supervisor" in dialog.error.text(), dialog.error.text()
+    dialog.committee.add("庚", "supervisor")
+    dialog.committee.rows[1].unpaid.setChecked(False)
+    dialog.ok()
+    assert dialog.isVisible() and "unpaid" in dialog.error.text(), dialog.error.text()
+    dialog.committee.rows[1].unpaid.setChecked(True)
+    dialog.ok()
+    assert not dialog.isVisible(), dialog.error.text()
+    made = funds.find(session.ws, "MICRO-T")
+    assert made.host == "区慈善总会" and made.supervisors == ("庚",) and len(made.committee) == 5
+    assert not boxes.shown
+    assert tab.current_fund().id == made.id
+
+
+def test_an_unbalanced_entry_is_refused_and_nothing_is_written(qtbot, page, data, session, boxes):
+    ws = session.ws
+    tab = page.show_tab("ledger")
+    tab.set_fund(data.pool_id)
+    before = tab.model.rowCount()
+    dialog = tab.new()
+    acc = {a.code: a.account_id for a in ledger.balances(ws, data.pool_id)}
+    first, second = dialog.lines
+    select_value(first.account, acc[L.BANK])
+    first.debit.setText("100")
+    select_value(second.account, acc[L.GRANT_INCOME])
+    second.credit.setText("90.5")
+    dialog.memo.setText("区财政补助")
+    assert "9.50" in dialog.balance.text()
+    dialog.ok()
+    assert dialog.isVisible() and "9.50" in dialog.error.text()
+    dialog.check = lambda: ""  # past the form's own check: the service refuses it too
+    dialog.ok()
+    assert dialog.isVisible() and "9050" in dialog.error.text(), dialog.error.text()
+    settle(qtbot, session)
+    assert tab.model.rowCount() == before and ledger.ledger_lines(ws, data.pool_id) == []
+    second.credit.setText("100")
+    dialog.ok()
+    dialog.ok()  # a double click: the same key posts once
+    settle(qtbot, session)
+    assert not dialog.isVisible() and not boxes.shown
+    assert len(ledger.ledger_lines(ws, data.pool_id)) == 2
+    assert tab.model.rowCount() == 2
+
+
+def test_a_donation_shows_its_receipt_number_and_reversal_needs_a_reason(qtbot, page, data, session):
+    tab = page.show_tab("donations")
+    select_value(tab.fund, data.pool_id)
+    dialog = tab.new()
+    dialog.donor.setText("幸福超市")
+    select_value(dialog.kind, "organisation")
+    dialog.amount.setText("1,000")
+    dialog.amount.setText("1000")
+    dialog.ok()
+    settle(qtbot, session)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert f"POOL-T-{TODAY.year}-00001" in tab.receipt_label.text()
+    assert tab.model.rowCount() == 1 and tab.published.rows()[0].donor == "幸福超市"
+    ledger_tab = page.show_tab("ledger")
+    ledger_tab.set_fund(data.pool_id)
+    ledger_tab.table.setCurrentIndex(ledger_tab.model.index(0, 0))
+    rev = ledger_tab.reverse()
+    rev.ok()
+    assert rev.isVisible() and rev.error.text()
+    rev.reason.setPlainText("重复登记")
+    rev.ok()
+    settle(qtbot, session)
+    assert not rev.isVisible(), rev.error.text()
+    assert ledger_tab.model.rowCount() == 4
+    assert page.show_tab("donations").published.rowCount() == 0
+
+
+def test_registered_after_services_in_the_issues_order():
+    from partnerdesk.ui.pages.registry import PAGES
+
+    assert [p.key for p in PAGES] == ["dashboard", "partners", "agreements", "services", "funds", "documents",
+                                      "administration"]
+    assert next(p for p in PAGES if p.key == "funds").icon == "funds.svg"
