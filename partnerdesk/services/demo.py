@@ -14,7 +14,7 @@ from ..db.models import AppMeta, CommunityPhase, OrgUnit, User, UserCommunity
 from ..domain.errors import DomainError
 from ..domain.org import Phase, UnitKind
 from ..domain.roles import Perm, Role, require
-from . import audit, demo_agreements, demo_partners, demo_services
+from . import audit, demo_agreements, demo_funds, demo_partners, demo_services
 from .accounts import hash_password
 from .changes import ALL, Changes, Outcome
 from .records import refresh_statistics
@@ -41,7 +41,7 @@ class DemoSummary:
 
 DemoStep = Callable[..., tuple[str, int] | tuple[tuple[str, int], ...]]  # one count or several
 DEMO_STEPS: list[DemoStep] = [demo_partners.generate, demo_agreements.generate,
-                              demo_services.generate]  # each capability adds its generator here
+                              demo_services.generate, demo_funds.generate]  # each capability adds its generator here
 
 
 def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
