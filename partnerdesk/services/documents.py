@@ -18,7 +18,7 @@ import hashlib
 import io
 import re
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -234,31 +234,19 @@ def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: b
     ``cancelled()`` returning True rolls everything back and writes no file (``document.cancelled``).
 
     From ``POOL_MIN`` documents on, the pages are drawn in worker processes (``workers``, default one per
-    core) while this process numbers, archives and audits them in its one transaction, in record order;
-    ``progress(done, total)`` follows the documents as they are archived."""
+    core) while this process reads the next records and numbers, archives and audits the drawn ones in its
+    one transaction, in record order; ``progress(done, total)`` follows the documents as they are archived."""
     require(ws.actor, Perm.EDIT_RECORDS)
     if not record_ids:
         raise DomainError("document.nothing_to_issue")
     store = template_store()
+    n_workers = workers or worker_count()
     with ws.write() as uow:
         s = uow.session
-        today = ws.now().date()
-        recs = [dd.build(s, kind, rid, today) for rid in record_ids]
-        for rec in recs:
-            _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
-        templates = {k: store.load(k) for k in {r.kind for r in recs}}
-        n_workers = workers or worker_count()
-        if len(recs) >= POOL_MIN and n_workers > 1:
-            docs = _issue_pooled(s, ws, recs, templates, n_workers, progress, cancelled)
+        if len(record_ids) >= POOL_MIN and n_workers > 1:
+            docs = _issue_pooled(s, ws, store, kind, record_ids, n_workers, progress, cancelled)
         else:
-            _refuse(_problems(recs, templates))
-            docs = []
-            for i, rec in enumerate(recs):
-                if cancelled is not None and cancelled():
-                    raise DomainError("document.cancelled")
-                docs.append(_issue_record(s, ws, rec, templates[rec.kind]))
-                if progress is not None:
-                    progress(i + 1, len(recs))
+            docs = _issue_here(s, ws, store, kind, record_ids, progress, cancelled)
         if cancelled is not None and cancelled():
             raise DomainError("document.cancelled")
         uow.commit()
@@ -266,15 +254,48 @@ def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: b
     return Outcome(BatchResult(tuple(replace(d, pdf=b"") for d in docs), files), Changes.of(DOCUMENTS))
 
 
-def _serial_block(s: Session, kind: str, year: int, n: int) -> list[tuple[str, int, str]]:
-    """``n`` consecutive serials of the kind's series, taken with one counter update."""
-    series, label = dd.SERIES[kind]
-    s.execute(insert_ignore(s, m.DocumentCounter).values(series=series, year=year, last_seq=0))
-    s.execute(update(m.DocumentCounter).where(m.DocumentCounter.series == series, m.DocumentCounter.year == year)
-              .values(last_seq=m.DocumentCounter.last_seq + n))
-    last = s.scalar(select(m.DocumentCounter.last_seq).where(m.DocumentCounter.series == series,
-                                                             m.DocumentCounter.year == year))
-    return [(series, seq, f"{label}〔{year}〕{seq}号") for seq in range(last - n + 1, last + 1)]
+def _issue_here(s: Session, ws, store: TemplateStore, kind: str, record_ids: Sequence[int],  # noqa: ANN001
+                progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[IssuedDoc]:
+    today = ws.now().date()
+    recs = [dd.build(s, kind, rid, today) for rid in record_ids]
+    for rec in recs:
+        _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
+    templates = {k: store.load(k) for k in {r.kind for r in recs}}
+    _refuse(_problems(recs, templates))
+    docs = []
+    for i, rec in enumerate(recs):
+        if cancelled is not None and cancelled():
+            raise DomainError("document.cancelled")
+        docs.append(_issue_record(s, ws, rec, templates[rec.kind]))
+        if progress is not None:
+            progress(i + 1, len(recs))
+    return docs
+
+
+class _Serials:
+    """Serial numbers for a batch: each series' counter row is locked on first use (UPDATE), numbers are
+    handed out in memory and the counter is set once at the end, in the batch's transaction."""
+
+    def __init__(self, s: Session, year: int) -> None:
+        self.s, self.year = s, year
+        self.next: dict[str, int] = {}
+
+    def take(self, kind: str) -> tuple[str, int, str]:
+        series, label = dd.SERIES[kind]
+        if series not in self.next:
+            where = (m.DocumentCounter.series == series, m.DocumentCounter.year == self.year)
+            self.s.execute(insert_ignore(self.s, m.DocumentCounter).values(series=series, year=self.year, last_seq=0))
+            self.s.execute(update(m.DocumentCounter).where(*where).values(last_seq=m.DocumentCounter.last_seq))
+            self.next[series] = (self.s.scalar(select(m.DocumentCounter.last_seq).where(*where)) or 0) + 1
+        seq = self.next[series]
+        self.next[series] = seq + 1
+        return series, seq, f"{label}〔{self.year}〕{seq}号"
+
+    def close(self) -> None:
+        for series, nxt in self.next.items():
+            self.s.execute(update(m.DocumentCounter).where(m.DocumentCounter.series == series,
+                                                           m.DocumentCounter.year == self.year)
+                           .values(last_seq=nxt - 1))
 
 
 def _unused_codes(s: Session, n: int) -> list[str]:
@@ -289,33 +310,40 @@ def _unused_codes(s: Session, n: int) -> list[str]:
     return codes
 
 
-def _issue_pooled(s: Session, ws, recs: list[dd.RecordData], templates: dict[str, Template],  # noqa: ANN001
+def _issue_pooled(s: Session, ws, store: TemplateStore, kind: str, record_ids: Sequence[int],  # noqa: ANN001
                   workers: int, progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[IssuedDoc]:
+    """Records are read as the workers need them (a few ahead of the drawing), so reading, drawing and
+    archiving overlap; the problems of every record are collected and refused before the commit."""
     now = ws.now()
-    numbered: list[tuple[str, int, str]] = [("", 0, "")] * len(recs)
-    by_series: dict[str, list[int]] = {}
-    for i, rec in enumerate(recs):  # records of one series numbered in record order
-        by_series.setdefault(dd.SERIES[rec.kind][0], []).append(i)
-    for indexes in by_series.values():
-        for i, num in zip(indexes, _serial_block(s, recs[indexes[0]].kind, now.year, len(indexes)), strict=True):
-            numbered[i] = num
-    codes = _unused_codes(s, len(recs))
-    tasks = (Task(i, templates[rec.kind], _with_serial(rec, numbered[i][2]), codes[i]) for i, rec in enumerate(recs))
+    serials = _Serials(s, now.year)
+    codes = _unused_codes(s, len(record_ids))
+    templates: dict[str, Template] = {}
+    recs: list[tuple[dd.RecordData, tuple[str, int, str]]] = []
+
+    def tasks() -> Iterator[Task]:
+        for i, rid in enumerate(record_ids):
+            rec = dd.build(s, kind, rid, now.date())
+            _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
+            template = templates.get(rec.kind) or templates.setdefault(rec.kind, store.load(rec.kind))
+            numbered = serials.take(rec.kind)
+            recs.append((rec, numbered))
+            yield Task(i, template, _with_serial(rec, numbered[2]), codes[i])
+
     docs: list[IssuedDoc] = []
     problems: list[str] = []
     with RenderPool(workers) as pool:
-        for done in pool.run(tasks, cancelled):
-            rec = recs[done.index]
+        for done in pool.run(tasks(), cancelled):
+            rec, numbered = recs[done.index]
             if done.problem:
                 problems.append(_problem(rec, done.problem))
             elif not problems:
-                docs.append(_archive(s, ws, rec, templates[rec.kind], numbered[done.index], codes[done.index],
-                                     done.pdf, now))
+                docs.append(_archive(s, ws, rec, templates[rec.kind], numbered, codes[done.index], done.pdf, now))
             if progress is not None:
-                progress(done.index + 1, len(recs))
+                progress(done.index + 1, len(record_ids))
             if cancelled is not None and cancelled():
                 raise DomainError("document.cancelled")
     _refuse(problems)  # nothing is committed: the serials taken above roll back with the rest
+    serials.close()
     return docs
 
 
@@ -339,7 +367,12 @@ def write_batch(docs: Sequence[IssuedDoc], out: Path, one_file: bool) -> tuple[P
     if one_file:
         return (atomic_write_bytes(out, combine([d.pdf for d in docs])),)
     out.mkdir(parents=True, exist_ok=True)
-    return tuple(atomic_write_bytes(out / file_name(d), d.pdf) for d in docs)
+    if len(docs) < 8:
+        return tuple(atomic_write_bytes(out / file_name(d), d.pdf) for d in docs)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(8) as writers:  # each file is fsynced: overlap the waits
+        return tuple(writers.map(lambda d: atomic_write_bytes(out / file_name(d), d.pdf), docs))
 
 
 def record_ids(ws, kind: str, community_id: int | None = None, state: str = "") -> list[int]:  # noqa: ANN001
