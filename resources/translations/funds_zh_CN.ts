@@ -195,6 +195,10 @@
         <translation>第 %1 版，第 %2 轮</translation>
     </message>
     <message>
+        <source> · locked</source>
+        <translation> · 已锁定</translation>
+    </message>
+    <message>
         <source>Change…</source>
         <translation>修改…</translation>
     </message>

@@ -136,7 +136,7 @@ class ApplicationDialog(FundDialog):
             self._kind_changed()
             self.budget.add()
         self.show_sum()
-        self.resize(640, 620)
+        self.resize(680, self.sizeHint().height())
 
     # -- choices ----------------------------------------------------------------------------------------
     def _fund_changed(self) -> None:

@@ -218,7 +218,7 @@ class ApplicationWindow(QDialog):
                   "category": row.category, "amount": self.tr("%1 yuan").replace("%1", yuan(row.amount_fen)),
                   "paid": self.tr("%1 yuan").replace("%1", yuan(row.disbursed_fen)),
                   "version": self.tr("version %1, round %2").replace("%1", str(row.version_no))
-                  .replace("%2", str(row.round_no)) + (" 🔒" if row.locked else ""),
+                  .replace("%2", str(row.round_no)) + (self.tr(" · locked") if row.locked else ""),
                   "description": row.description}
         for key, text in values.items():
             self.fields[key].setText(text)

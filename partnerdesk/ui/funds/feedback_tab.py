@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -235,11 +236,13 @@ class FeedbackTab(Page):
         details = QWidget()
         row = QHBoxLayout(details)
         row.setContentsMargins(0, 0, 0, 0)
-        for title, view in ((self.tr("Reported revenue"), self.report_view), (self.tr("Receipts"), self.receipt_view),
-                            (self.tr("Overdue feedback"), self.overdue_view)):
-            box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(view)
-            row.addWidget(box, 1)
+        self.detail_tabs = QTabWidget(objectName="feedbackDetails")
+        self.detail_tabs.addTab(self.report_view, self.tr("Reported revenue"))
+        self.detail_tabs.addTab(self.receipt_view, self.tr("Receipts"))
+        row.addWidget(self.detail_tabs, 2)
+        box = QGroupBox(self.tr("Overdue feedback"))
+        QVBoxLayout(box).addWidget(self.overdue_view)
+        row.addWidget(box, 3)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(details)

@@ -71,8 +71,9 @@ class FundsTab(Page):
         self.table, self.account_view = table_view(self), table_view(self)
         self.table.setModel(self.model)
         self.account_view.setModel(self.accounts)
-        self.on_date = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd",
-                                 objectName="balanceDate")
+        today = session.ws.now().date()
+        self.on_date = QDateEdit(QDate(today.year, today.month, today.day), calendarPopup=True,
+                                 displayFormat="yyyy-MM-dd", objectName="balanceDate")
         self.account_title = QLabel(objectName="accountTitle")
         self.dialog = None
         self._all: list[FundRow] = []
