@@ -51,6 +51,8 @@ class DocumentsPage(Page):
         self.verify_button = QPushButton(self.tr("Verify…"), objectName="verifyDocument")
         self.batch_button = QPushButton(self.tr("Batch issue…"), objectName="batchIssue")
         self.batch_button.setVisible(session.may_change(Perm.EDIT_RECORDS))
+        self.templates_button = QPushButton(self.tr("Templates…"), objectName="editTemplates")
+        self.templates_button.setVisible(session.can(Perm.MANAGE_SETTINGS))
         self.debounce = Debouncer(SEARCH_DELAY_MS, self)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -60,7 +62,7 @@ class DocumentsPage(Page):
         for b in (self.open_button, self.save_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        for b in (self.verify_button, self.batch_button):
+        for b in (self.templates_button, self.verify_button, self.batch_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -79,6 +81,7 @@ class DocumentsPage(Page):
         self.save_button.clicked.connect(self.save_current)
         self.verify_button.clicked.connect(self.verify)
         self.batch_button.clicked.connect(self.batch)
+        self.templates_button.clicked.connect(self.edit_templates)
         self.verify_shortcut = QShortcut(QKeySequence("Ctrl+Shift+V"), self, self.verify,
                                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update()
@@ -145,4 +148,13 @@ class DocumentsPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.last_batch = dialog
+        return dialog
+
+    def edit_templates(self) -> QWidget:
+        from .template_editor import TemplateEditor
+
+        dialog = TemplateEditor(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.last_templates = dialog
         return dialog
