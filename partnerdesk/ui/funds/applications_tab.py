@@ -13,11 +13,11 @@ from ...services.applications import APPLICATIONS, ApplicationRow
 from ...services.fund_queries import ApplicationFilter, ApplicationListRow
 from ...services.funds import FUNDS
 from ..formatting import wall_time
+from ..models.paged import ListColumn, SqlListModel
 from ..models.table import CENTER, RIGHT, Column, RowTableModel
 from ..operations import show_domain_error
 from ..pages.base import Page
 from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
-from ..services.paged_model import ListColumn, SqlListModel
 from ..session import Session
 from . import labels
 from .widgets import fund_choices, yuan

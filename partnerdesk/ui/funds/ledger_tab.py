@@ -22,11 +22,11 @@ from ...services.fund_queries import JournalFilter, JournalRow
 from ...services.funds import FUNDS
 from ...services.ledger import ReconRow
 from ..formatting import day
+from ..models.paged import CENTER, ListColumn, SqlListModel
 from ..models.table import RIGHT, Column, RowTableModel
 from ..operations import show_domain_error
 from ..pages.base import Page
 from ..partners.widgets import combo_value, fill_combo, set_widths, table_view
-from ..services.paged_model import CENTER, ListColumn, SqlListModel
 from ..services.widgets import DateBound
 from ..session import Session
 from . import labels

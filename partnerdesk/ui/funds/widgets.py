@@ -28,10 +28,10 @@ from ...domain.money import format_yuan, yuan_to_fen
 from ...messages import describe
 from ...services import funds
 from ..i18n import current_language
+from ..models.paged import ALERT_BACKGROUND, ALERT_TEXT
 from ..models.table import RowTableModel
 from ..operations import run_command
 from ..partners.widgets import ErrorLabel, combo_value, fill_combo
-from ..services.paged_model import ALERT_BACKGROUND, ALERT_TEXT
 from . import labels
 
 MONEY = QRegularExpression(r"^\d{0,10}([.]\d{0,2})?$")

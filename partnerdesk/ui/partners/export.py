@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...services import partner_export
 from ...services.partner_queries import PartnerFilter
+from . import list_model
 from .list_model import COLUMNS
 
 CONTEXT = "PartnerExport"
@@ -24,7 +25,7 @@ def default_file_name(today: date | None = None) -> str:
 
 
 def headers() -> list[str]:
-    return [c.header() for c in COLUMNS]
+    return [QCoreApplication.translate(list_model.CONTEXT, c.title) for c in COLUMNS]
 
 
 def export_list(ws, f: PartnerFilter, sort: str, path: Path, titles: list[str]) -> int:  # noqa: ANN001

@@ -22,12 +22,12 @@ from ...services.dictionaries import DICTIONARIES
 from ...services.orders import ORDERS, OrderFilter
 from ...services.partner_queries import PARTNERS
 from ..formatting import day
+from ..models.paged import CENTER, ListColumn, SqlListModel
 from ..pages.base import Page
 from ..partners import choices
 from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
 from ..session import Session
 from . import labels
-from .paged_model import CENTER, ListColumn, SqlListModel
 from .widgets import keep_sort_indicator
 
 CONTEXT = "OrderList"

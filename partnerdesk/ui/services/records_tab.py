@@ -13,13 +13,13 @@ from ...services.dictionaries import DICTIONARIES
 from ...services.partner_queries import PARTNERS
 from ...services.service_records import SERVICES, ServiceFilter
 from ..formatting import day
+from ..models.paged import CENTER, RIGHT, ListColumn, SqlListModel
 from ..operations import run_command
 from ..pages.base import Page
 from ..partners import choices
 from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
 from ..session import Session
 from . import labels
-from .paged_model import CENTER, RIGHT, ListColumn, SqlListModel
 from .widgets import DateBound, ask_reason, keep_sort_indicator
 
 CONTEXT = "ServiceList"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QInputDialog, QLineEdit, QTableView, QWidget
 
-from .paged_model import SqlListModel
+from ..models.paged import SqlListModel
 
 ANY_DATE = QDate(2000, 1, 1)
 

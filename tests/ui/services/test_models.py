@@ -5,9 +5,9 @@ from __future__ import annotations
 from partnerdesk.services import orders, service_records
 from partnerdesk.services.orders import OrderFilter
 from partnerdesk.services.service_records import ServiceFilter
+from partnerdesk.ui.models.paged import SqlListModel
 from partnerdesk.ui.services.entry_model import EntryGridModel
 from partnerdesk.ui.services.orders_tab import COLUMNS as ORDER_COLUMNS
-from partnerdesk.ui.services.paged_model import SqlListModel
 from partnerdesk.ui.services.records_tab import columns as record_columns
 
 from .conftest import serving_partner
