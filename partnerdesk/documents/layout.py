@@ -62,15 +62,23 @@ def shape(text: str, fonts: StyleFonts, size: float, pitch: float | None) -> lis
     return glyphs
 
 
+def _in_run(glyphs: list[Glyph], i: int) -> bool:
+    """A half-width letter or digit, or the separator inside a number (2,400.00 is never split)."""
+    ch = glyphs[i].ch
+    if ch.isascii() and ch.isalnum():
+        return True
+    return (ch in ",." and 0 < i < len(glyphs) - 1 and glyphs[i - 1].ch.isascii() and glyphs[i - 1].ch.isdigit()
+            and glyphs[i + 1].ch.isascii() and glyphs[i + 1].ch.isdigit())
+
+
 def _alnum_run_start(glyphs: list[Glyph], k: int, start: int) -> int:
     """Index where the run of half-width letters/digits crossing the break at k starts (or k)."""
     if k <= start or k >= len(glyphs):
         return k
-    if not (glyphs[k].ch.isascii() and glyphs[k].ch.isalnum() and glyphs[k - 1].ch.isascii()
-            and glyphs[k - 1].ch.isalnum()):
+    if not (_in_run(glyphs, k) and _in_run(glyphs, k - 1)):
         return k
     j = k
-    while j > start and glyphs[j - 1].ch.isascii() and glyphs[j - 1].ch.isalnum():
+    while j > start and _in_run(glyphs, j - 1):
         j -= 1
     return j if k - j <= 20 and j > start else k
 

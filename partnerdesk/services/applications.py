@@ -680,30 +680,34 @@ class ProjectRow:
 def approved_projects(ws, fund_id: int, period: str) -> list[ProjectRow]:  # noqa: ANN001
     """Approved projects of a fund for the disclosure notice (公示): those approved in the period or paid in it,
     each with its approved amount (the version in force) and what was paid, reversals excluded."""
+    with ws.read() as uow:
+        get_fund(uow.session, fund_id, ws.actor)
+        return approved_projects_in(uow.session, fund_id, period)
+
+
+def approved_projects_in(s: Session, fund_id: int, period: str) -> list[ProjectRow]:
+    """``approved_projects`` inside the caller's session (the caller has checked the fund's scope)."""
     p = lrules.period(period)
     d = m.Disbursement
-    with ws.read() as uow:
-        s = uow.session
-        get_fund(s, fund_id, ws.actor)
-        paid_in = (select(d.root_id, func.sum(d.amount_fen).label("fen")).where(
-            d.fund_id == fund_id, d.reversed.is_(False), d.on_date >= p.start, d.on_date <= p.end)
-            .group_by(d.root_id).subquery())
-        paid_all = (select(d.root_id, func.sum(d.amount_fen).label("fen")).where(
-            d.fund_id == fund_id, d.reversed.is_(False), d.on_date <= p.end).group_by(d.root_id).subquery())
-        a = m.Application
-        q = (select(a, func.coalesce(paid_in.c.fen, 0), func.coalesce(paid_all.c.fen, 0))
-             .outerjoin(paid_in, paid_in.c.root_id == a.root_id).outerjoin(paid_all, paid_all.c.root_id == a.root_id)
-             .where(a.fund_id == fund_id, a.state.in_([AppState.APPROVED.value, AppState.SUPERSEDED.value]),
-                    a.approved_on <= p.end,
-                    or_(a.approved_on >= p.start, paid_in.c.fen.is_not(None)))
-             .order_by(a.approved_on, a.id))
-        rows = list(s.execute(q))
-        # per chain, the version in force at the end of the period (the latest approved on or before it)
-        best: dict[int, tuple] = {}
-        for app, inp, tot in rows:
-            cur = best.get(app.root_id)
-            if cur is None or app.version_no > cur[0].version_no:
-                best[app.root_id] = (app, inp, tot)
-        return [ProjectRow(app.id, app.title, app.applicant_name, app.category, app.amount_fen, app.approved_on,
-                           int(inp), int(tot)) for app, inp, tot in sorted(best.values(), key=lambda r: (
-                               r[0].approved_on, r[0].id))]
+    paid_in = (select(d.root_id, func.sum(d.amount_fen).label("fen")).where(
+        d.fund_id == fund_id, d.reversed.is_(False), d.on_date >= p.start, d.on_date <= p.end)
+        .group_by(d.root_id).subquery())
+    paid_all = (select(d.root_id, func.sum(d.amount_fen).label("fen")).where(
+        d.fund_id == fund_id, d.reversed.is_(False), d.on_date <= p.end).group_by(d.root_id).subquery())
+    a = m.Application
+    q = (select(a, func.coalesce(paid_in.c.fen, 0), func.coalesce(paid_all.c.fen, 0))
+         .outerjoin(paid_in, paid_in.c.root_id == a.root_id).outerjoin(paid_all, paid_all.c.root_id == a.root_id)
+         .where(a.fund_id == fund_id, a.state.in_([AppState.APPROVED.value, AppState.SUPERSEDED.value]),
+                a.approved_on <= p.end,
+                or_(a.approved_on >= p.start, paid_in.c.fen.is_not(None)))
+         .order_by(a.approved_on, a.id))
+    rows = list(s.execute(q))
+    # per chain, the version in force at the end of the period (the latest approved on or before it)
+    best: dict[int, tuple] = {}
+    for app, inp, tot in rows:
+        cur = best.get(app.root_id)
+        if cur is None or app.version_no > cur[0].version_no:
+            best[app.root_id] = (app, inp, tot)
+    return [ProjectRow(app.id, app.title, app.applicant_name, app.category, app.amount_fen, app.approved_on,
+                       int(inp), int(tot)) for app, inp, tot in sorted(best.values(), key=lambda r: (
+                           r[0].approved_on, r[0].id))]

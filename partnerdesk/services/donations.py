@@ -147,9 +147,14 @@ def list_donations(ws, fund_id: int, date_from: date | None = None, date_to: dat
 def publication(ws, fund_id: int, date_from: date | None = None, date_to: date | None = None) -> list[PublishedDonation]:  # noqa: ANN001
     """For the disclosure notice (公示): reversed donations left out, anonymous donors shown as 匿名."""
     with ws.read() as uow:
-        s = uow.session
-        get_fund(s, fund_id, ws.actor)
-        reversed_txns = select(m.Txn.reverses_id).where(m.Txn.reverses_id.is_not(None))
-        q = _query(fund_id, date_from, date_to).where(m.Donation.txn_id.not_in(reversed_txns))
-        return [PublishedDonation(d.receipt_no, ANONYMOUS if d.anonymous else d.donor, d.donor_kind, d.amount_fen,
-                                  d.on_date, d.intended_use) for d in s.scalars(q)]
+        get_fund(uow.session, fund_id, ws.actor)
+        return publication_in(uow.session, fund_id, date_from, date_to)
+
+
+def publication_in(s: Session, fund_id: int, date_from: date | None = None,
+                   date_to: date | None = None) -> list[PublishedDonation]:
+    """``publication`` inside the caller's session (the caller has checked the fund's scope)."""
+    reversed_txns = select(m.Txn.reverses_id).where(m.Txn.reverses_id.is_not(None))
+    q = _query(fund_id, date_from, date_to).where(m.Donation.txn_id.not_in(reversed_txns))
+    return [PublishedDonation(d.receipt_no, ANONYMOUS if d.anonymous else d.donor, d.donor_kind, d.amount_fen,
+                              d.on_date, d.intended_use) for d in s.scalars(q)]

@@ -53,15 +53,18 @@ def _flows(s: Session, fund_id: int, kind: AccountKind, label, start: date, end:
 
 
 def statement(ws, fund_id: int, period: str) -> Statement:  # noqa: ANN001
-    p = rules.period(period)
     with ws.read() as uow:
-        s = uow.session
-        fund = get_fund(s, fund_id, ws.actor)
-        opening = _held(s, fund.id, p.start - timedelta(days=1))
-        closing = _held(s, fund.id, p.end)
-        income = _flows(s, fund.id, AccountKind.INCOME, m.LedgerAccount.name, p.start, p.end)
-        spending = _flows(s, fund.id, AccountKind.EXPENSE, m.Txn.project, p.start, p.end)
-        code, name = fund.code, fund.name
+        return statement_in(uow.session, get_fund(uow.session, fund_id, ws.actor), period)
+
+
+def statement_in(s: Session, fund: m.Fund, period: str) -> Statement:
+    """The statement inside the caller's session (the caller has checked the fund's scope)."""
+    p = rules.period(period)
+    opening = _held(s, fund.id, p.start - timedelta(days=1))
+    closing = _held(s, fund.id, p.end)
+    income = _flows(s, fund.id, AccountKind.INCOME, m.LedgerAccount.name, p.start, p.end)
+    spending = _flows(s, fund.id, AccountKind.EXPENSE, m.Txn.project, p.start, p.end)
+    fund_id, code, name = fund.id, fund.code, fund.name
     income_total, spending_total = sum(x for _, x in income), sum(x for _, x in spending)
     other = closing - opening - income_total + spending_total
     return Statement(fund_id, code, name, p.key, p.start, p.end, fen_to_yuan(opening),
