@@ -18,7 +18,9 @@ def register(sub) -> None:  # noqa: ANN001
     p = sub.add_parser("print", help="issue a document (serial, archive, verification code) and write the PDF")
     p.add_argument("kind", choices=KIND_CHOICES, help="commitment = the letter fitting each partner's type")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--id", type=int, help="the partner (or agreement) id")
+    which.add_argument("--id", type=int, help="the record's id: partner (application, filing, commitment, "
+                       "exit_notice), agreement, notice, fund application (project_approval), disbursement, donation, "
+                       "closed period (fund_disclosure) or community (rota: this month, rota_week: this week)")
     which.add_argument("--all", action="store_true", help="every matching record")
     p.add_argument("--community", help="with --all: only this community (name)")
     p.add_argument("--state", help="with --all: only records in this state (e.g. filed, in_force)")

@@ -428,3 +428,47 @@ def test_a_number_is_never_split_at_its_separators(tmp_path):
                  and w.text not in ("—", "1")]
         assert "".join(lines) == clause
         assert not any(re.search(r"[\d,.]$", a) and re.match(r"[\d,.]", b) for a, b in zip(lines, lines[1:], strict=False)), lines
+
+
+# --- the command line, as real processes ---
+@pytest.fixture(scope="module")
+def cli_world(tmp_path_factory):
+    from partnerdesk.services.workspace import open_workspace
+    from tests.conftest import ADMIN_PASSWORD
+
+    path = tmp_path_factory.mktemp("cli_kinds") / "pd.sqlite3"
+    ws = open_workspace(f"sqlite:///{path}")
+    try:
+        accounts.init_office(ws, "admin", ADMIN_PASSWORD, "渝新区", "石油路街道")
+        accounts.login(ws, "admin", ADMIN_PASSWORD)
+        w = build_world(ws)
+    finally:
+        ws.close()
+    return path, w
+
+
+@pytest.mark.parametrize("kind", NEW_KINDS)
+def test_cli_print_each_kind_by_id(cli_world, kind, tmp_path):
+    from tests.documents.test_batch_cli import run
+
+    db, w = cli_world
+    out = tmp_path / f"{kind}.pdf"
+    r = run(db, "print", kind, "--id", str(RECORD[kind](w)), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert document_data.SERIES[kind][1] + "〔" in r.stdout and out.read_bytes().startswith(b"%PDF")
+    assert run(db, "verify", str(out)).returncode == 0
+
+
+def test_cli_print_all_filters(cli_world, tmp_path):
+    from tests.documents.test_batch_cli import run
+
+    db, w = cli_world
+    r = run(db, "print", "donation_receipt", "--all", "--community", "东风社区", "-o", str(tmp_path / "r"))
+    assert r.returncode == 0, r.stderr
+    assert len(list((tmp_path / "r").iterdir())) == 2
+    r = run(db, "print", "exit_notice", "--all", "-o", str(tmp_path / "exit.pdf"))
+    assert r.returncode == 0 and (tmp_path / "exit.pdf").exists(), r.stderr
+    r = run(db, "print", "donation_receipt", "--all", "--state", "filed", "-o", str(tmp_path / "x"), lang="zh_CN")
+    assert r.returncode == 1 and "不能按状态“filed”筛选" in r.stderr and not (tmp_path / "x").exists()
+    r = run(db, "print", "recruitment_notice", "--all", "--state", "draft", "-o", str(tmp_path / "d"))
+    assert r.returncode == 1 and "nothing was issued" in r.stderr.lower() + r.stdout.lower()
