@@ -39,10 +39,10 @@ class ExpiringReminder(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Agreements ending soon"))
         self.session = session
-        self.window = QComboBox(objectName="reminderWindow")
+        self.window_combo = QComboBox(objectName="reminderWindow")
         for days in REMINDER_DAYS:
-            self.window.addItem(self.tr("within %1 days").replace("%1", str(days)), days)
-        select_value(self.window, session.settings.agreement_reminder_days)
+            self.window_combo.addItem(self.tr("within %1 days").replace("%1", str(days)), days)
+        select_value(self.window_combo, session.settings.agreement_reminder_days)
         self.count = QLabel(objectName="expiringCount")
         self.count.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.list_button = QPushButton(self.tr("Show the list"), objectName="showExpiring")
@@ -53,18 +53,18 @@ class ExpiringReminder(QGroupBox):
         head = QHBoxLayout()
         head.addWidget(self.count)
         head.addWidget(QLabel(self.tr("agreements in force end")))
-        head.addWidget(self.window)
+        head.addWidget(self.window_combo)
         head.addStretch(1)
         head.addWidget(self.list_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.table)
-        self.window.currentIndexChanged.connect(self._window_changed)
+        self.window_combo.currentIndexChanged.connect(self._window_changed)
         self.list_button.clicked.connect(lambda: self.open_list.emit(self.days()))
         self.table.activated.connect(lambda _index: self.open_list.emit(self.days()))
 
     def days(self) -> int:
-        return combo_value(self.window) or REMINDER_DAYS[0]
+        return combo_value(self.window_combo) or REMINDER_DAYS[0]
 
     def _window_changed(self) -> None:
         settings = self.session.settings

@@ -140,7 +140,7 @@ def test_dashboard_reminder_counts_and_opens_the_list(qtbot, demo_ws, ui_setting
     dashboard = w.go_to("dashboard")
     reminder = dashboard.expiring
     assert reminder.count.text() == str(aq.count_expiring(demo_ws, 30))
-    select_value(reminder.window, 90)
+    select_value(reminder.window_combo, 90)
     assert reminder.count.text() == str(aq.count_expiring(demo_ws, 90)) and int(reminder.count.text()) >= 2
     assert ui_settings.agreement_reminder_days == 90
     reminder.list_button.click()
