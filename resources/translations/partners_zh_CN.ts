@@ -213,80 +213,24 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>问题</translation>
     </message>
     <message>
         <source>Import partners from Excel</source>
         <translation>从 Excel 导入合伙人</translation>
     </message>
     <message>
-        <source>Save the template…</source>
-        <translation>保存模板…</translation>
-    </message>
-    <message>
-        <source>Choose a file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>No file chosen.</source>
-        <translation>尚未选择文件。</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
         <source>Fill in the template (one partner per row), then choose the file. Nothing is imported until every row is valid; the rows below need correcting first.</source>
         <translation>请在模板中填写（每行一个合伙人），然后选择该文件。只有全部行都有效时才会导入；下表列出的行需要先更正。</translation>
-    </message>
-    <message>
-        <source>Save the import template</source>
-        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>Partner import template.xlsx</source>
         <translation>合伙人导入模板.xlsx</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Choose the file to import</source>
-        <translation>选择要导入的文件</translation>
-    </message>
-    <message>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <source>Rows checked: %1, all valid: ready to import.</source>
-        <translation>已检查 %1 行，全部有效，可以导入。</translation>
-    </message>
-    <message>
-        <source>Rows checked: %1; rows to correct: %2. Nothing is imported until they are corrected.</source>
-        <translation>已检查 %1 行，其中 %2 行需要更正；更正前不会导入任何数据。</translation>
-    </message>
-    <message>
         <source>Partners imported: %1.</source>
         <translation>已导入 %1 个合伙人。</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
     </message>
 </context>
 <context>

@@ -502,84 +502,28 @@
 <context>
     <name>ServiceImportDialog</name>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
         <source>Partner</source>
         <translation>合伙人</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>问题</translation>
     </message>
     <message>
         <source>Import service records from Excel</source>
         <translation>从 Excel 导入服务记录</translation>
     </message>
     <message>
-        <source>Save the template…</source>
-        <translation>保存导入模板…</translation>
-    </message>
-    <message>
-        <source>Choose a file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <source>No file chosen.</source>
-        <translation>尚未选择文件。</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
         <source>Fill in the template (one session per row: partner name or filing number, date, kind, people served, hours…), then choose the file. Nothing is imported until every row is valid; the rows below need correcting first.</source>
         <translation>请按模板填写（每行一次服务：合伙人名称或备案编号、日期、服务类型、服务人次、时长等），然后选择文件。所有行都无误后才会导入；下面列出的行需要先改正。</translation>
-    </message>
-    <message>
-        <source>Save the import template</source>
-        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>Service records import template.xlsx</source>
         <translation>服务记录导入模板.xlsx</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
         <source>Writing the template…</source>
         <translation>正在生成模板…</translation>
     </message>
     <message>
-        <source>Choose the file to import</source>
-        <translation>选择要导入的文件</translation>
-    </message>
-    <message>
-        <source>Checking every row…</source>
-        <translation>正在逐行检查…</translation>
-    </message>
-    <message>
-        <source>Rows checked: %1, all valid: ready to import.</source>
-        <translation>已检查 %1 行，全部无误，可以导入。</translation>
-    </message>
-    <message>
         <source>The file holds no rows to import.</source>
         <translation>文件中没有可导入的行。</translation>
-    </message>
-    <message>
-        <source>Rows checked: %1; rows to correct: %2. Nothing is imported until they are corrected.</source>
-        <translation>已检查 %1 行，其中 %2 行需要改正。改正之前不会导入任何数据。</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
     </message>
     <message>
         <source>Service records imported: %1.</source>
