@@ -103,6 +103,16 @@ def font_choices(ws) -> list[FontChoice]:  # noqa: ANN001
     return _font_choices()
 
 
+def default_fonts(ws) -> dict[str, str]:  # noqa: ANN001
+    """The font family each style uses when a template names none (style -> family)."""
+    require(ws.actor, Perm.READ)
+    from ..documents.fonts import STYLES
+    from ..documents.fonts import default_fonts as _defaults
+
+    fonts = _defaults()
+    return {s: fonts[s].primary.family for s in STYLES}
+
+
 def validate(raw: dict[str, Any]) -> Template:
     """Parse an edited template; ``DomainError('template.invalid', errors='where: reason; ...')``."""
     return parse(raw, f"{raw.get('kind', '?')}.json", "office")

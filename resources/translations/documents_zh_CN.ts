@@ -154,6 +154,10 @@
         <translation>批量签发…</translation>
     </message>
     <message>
+        <source>Templates…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
         <source>Documents: %1</source>
         <translation>文书：%1</translation>
     </message>
@@ -222,6 +226,121 @@
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Document templates</source>
+        <translation>文书模板</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Margins (mm)</source>
+        <translation>页边距（毫米）</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Save as office version</source>
+        <translation>另存为本单位版本</translation>
+    </message>
+    <message>
+        <source>Revert to shipped</source>
+        <translation>恢复为内置模板</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>office version</source>
+        <translation>本单位版本</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Discard the changes to this template?</source>
+        <translation>放弃对该模板的修改？</translation>
+    </message>
+    <message>
+        <source>Office version %1 (shipped version %2).</source>
+        <translation>本单位版本 %1（内置版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Shipped version %1.</source>
+        <translation>内置版本 %1。</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题段</translation>
+    </message>
+    <message>
+        <source>Clauses (one per line)</source>
+        <translation>条款（每行一条）</translation>
+    </message>
+    <message>
+        <source>Attachments (one per line)</source>
+        <translation>附件（每行一项）</translation>
+    </message>
+    <message>
+        <source>Signature lines (one per line)</source>
+        <translation>落款（每行一项）</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>正在更新预览…</translation>
+    </message>
+    <message>
+        <source>Preview with sample data: %1 pages.</source>
+        <translation>示例数据预览：共 %1 页。</translation>
+    </message>
+    <message>
+        <source>The preview shows the last version without errors.</source>
+        <translation>预览显示的是最后一个没有错误的版本。</translation>
+    </message>
+    <message>
+        <source>Please correct:</source>
+        <translation>请更正：</translation>
+    </message>
+    <message>
+        <source>Print this document from the shipped template again? The office version is kept in the archive folder.</source>
+        <translation>恢复为内置模板打印该文书？本单位版本将保存在存档文件夹中。</translation>
     </message>
 </context>
 <context>

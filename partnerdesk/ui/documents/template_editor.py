@@ -115,9 +115,11 @@ class TemplateEditor(QDialog):
         self.dirty = False
         self.loading = False
         self.pdf = b""
+        self.fallback_gen = 0
         self.worker = PreviewWorker(self)
         self.debounce = Debouncer(PREVIEW_DELAY_MS, self)
         self.fonts = templates.font_choices(session.ws)
+        self.defaults = templates.default_fonts(session.ws)
         self._build()
         self.worker.ready.connect(self._show_preview)
         self.worker.failed.connect(self._show_error)
@@ -129,6 +131,8 @@ class TemplateEditor(QDialog):
     def _build(self) -> None:
         self.list = QListWidget(objectName="templateList")
         self.list.setMinimumWidth(200)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.version_label = QLabel(objectName="templateVersion", wordWrap=True)
         self.title_edit = QLineEdit(objectName="templateTitle")
         self.texts_box = QGroupBox(self.tr("Wording"))
@@ -149,7 +153,7 @@ class TemplateEditor(QDialog):
         self.font_combos: dict[str, QComboBox] = {}
         for style in STYLES:
             combo = QComboBox(objectName=f"font_{style}")
-            combo.addItem(self.tr("Default"), "")
+            combo.addItem(self.tr("Default (%1)").replace("%1", self.defaults.get(style, "")), "")
             for choice in self.fonts:
                 combo.addItem(f"{choice.family} — {choice.name}", choice.name)
             combo.currentIndexChanged.connect(self._edited)
@@ -266,9 +270,12 @@ class TemplateEditor(QDialog):
             for style, combo in self.font_combos.items():
                 index = combo.findData((raw.get("fonts") or {}).get(style, ""))
                 combo.setCurrentIndex(max(index, 0))
-            origin = self.tr("office version") if ed.origin == "office" else self.tr("shipped")
-            self.version_label.setText(self.tr("Version %1 (%2); shipped version %3.").replace("%1", ed.version)
-                                       .replace("%2", origin).replace("%3", ed.shipped_version))
+            if ed.origin == "office":
+                text = self.tr("Office version %1 (shipped version %2).").replace("%1", ed.version) \
+                    .replace("%2", ed.shipped_version)
+            else:
+                text = self.tr("Shipped version %1.").replace("%1", ed.version)
+            self.version_label.setText(text)
         finally:
             self.loading = False
         self.dirty = False
@@ -339,13 +346,17 @@ class TemplateEditor(QDialog):
         self.preview_status.setText(self.tr("Updating the preview…"))
         self.worker.request(self.edited_raw(), self.data)
 
-    def _show_preview(self, _gen: int, pdf: bytes) -> None:
+    def _show_preview(self, gen: int, pdf: bytes) -> None:
+        fallback = gen == self.fallback_gen
         self.pdf = pdf
         self.document.close()
         self.buffer.close()
         self.buffer.setData(QByteArray(pdf))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self.buffer)
+        if fallback:
+            self.preview_status.setText(self.tr("The preview shows the last version without errors."))
+            return
         self._set_errors("")
         self.preview_status.setText(self.tr("Preview with sample data: %1 pages.")
                                     .replace("%1", str(self.document.pageCount())))
@@ -353,6 +364,8 @@ class TemplateEditor(QDialog):
     def _show_error(self, _gen: int, err: object) -> None:
         self._set_errors(self._describe(err))
         self.preview_status.setText(self.tr("The preview shows the last version without errors."))
+        if not self.pdf and self.editable is not None:  # nothing drawn yet: show the saved version
+            self.fallback_gen = self.worker.request(copy.deepcopy(self.editable.raw), self.data)
 
     def _describe(self, err: object) -> str:
         if isinstance(err, DomainError) and err.code == "template.invalid":
