@@ -13,31 +13,19 @@ from sqlalchemy import func, select
 from partnerdesk.db import models as m
 from partnerdesk.domain.agreements import AgreementState, Mode
 from partnerdesk.domain.orders import OrderState
-from partnerdesk.services import demo, demo_agreements, demo_services
+from partnerdesk.services import demo_agreements, demo_services
 from partnerdesk.services.invariants import INVARIANTS
+from tests.helpers import demo as demo_helpers
+from tests.helpers.demo import assert_same_seed_same_data
+from tests.helpers.demo import load as _load
 
 TODAY = date(2026, 11, 21)
-
-
-def _load(ws, scale: str, seed: int = 7):
-    return demo.load(ws, scale, seed=seed, today=TODAY).value
 
 
 @pytest.fixture(scope="module")
 def district(tmp_path_factory):
     """The district demo on SQLite, loaded once for the module's checks."""
-    from partnerdesk.services import accounts
-    from tests.conftest import ADMIN_PASSWORD, open_ws
-
-    folder = tmp_path_factory.mktemp("district")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PARTNERDESK_HOME", str(folder / "home"))
-        ws = open_ws({"url": f"sqlite:///{folder / 'pd.sqlite3'}", "pg_schema": None, "backup_dir": folder / "b"})
-        accounts.init_office(ws, "admin", ADMIN_PASSWORD, "渝新区", "石油路街道")
-        accounts.login(ws, "admin", ADMIN_PASSWORD)
-        summary = _load(ws, "district", seed=1)
-        yield ws, summary
-        ws.close()
+    yield from demo_helpers.district(tmp_path_factory, "district", TODAY)
 
 
 def test_small_demo_on_every_backend(ws):
@@ -51,18 +39,7 @@ def test_district_demo(district):
 
 
 def test_same_seed_same_agreements(ws, tmp_path):
-    from partnerdesk.services import accounts
-    from tests.conftest import ADMIN_PASSWORD, open_ws
-
-    _load(ws, "small", seed=3)
-    other = open_ws({"url": f"sqlite:///{tmp_path / 'again.sqlite3'}", "pg_schema": None, "backup_dir": None})
-    try:
-        accounts.init_office(other, "admin", ADMIN_PASSWORD, "渝新区", "石油路街道")
-        accounts.login(other, "admin", ADMIN_PASSWORD)
-        _load(other, "small", seed=3)
-        assert _fingerprint(other) == _fingerprint(ws)
-    finally:
-        other.close()
+    assert_same_seed_same_data(ws, tmp_path, _fingerprint)
 
 
 def _fingerprint(ws) -> list:
