@@ -130,13 +130,18 @@ class Document:
         if bold:
             t.setTextRenderMode(2)
             self.c.setLineWidth(style.size * 0.035)
-        for g in glyphs:
-            scale = min(1.0, g.width / g.advance) if g.advance else 1.0
-            t.setFont(g.face.pdf_name, style.size)
+        # Runs of glyphs with the same face and cell (most of a line) are one text operator: the horizontal
+        # scale squeezes each glyph to its cell and the character spacing steps from cell to cell, placing
+        # every glyph exactly where a per-glyph origin would.
+        for (face, width, advance), run in itertools.groupby(glyphs, key=lambda g: (g.face, g.width, g.advance)):
+            text = "".join(g.ch for g in run)
+            scale = min(1.0, width / advance) if advance else 1.0
+            t.setFont(face.pdf_name, style.size)
             t.setHorizScale(scale * 100)
-            t.setTextOrigin(x + (g.width - g.advance * scale) / 2, baseline)
-            t.textOut(g.ch)
-            x += g.width + extra
+            t.setCharSpace((width + extra) / scale - advance)
+            t.setTextOrigin(x + (width - advance * scale) / 2, baseline)
+            t.textOut(text)
+            x += (width + extra) * len(text)
         self.c.drawText(t)
         self.c.restoreState()
 
