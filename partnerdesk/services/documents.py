@@ -155,10 +155,9 @@ def _with_serial(rec: dd.RecordData, serial: str) -> dict:
 
 
 def _store_blob(s: Session, pdf: bytes) -> str:
+    """Content-addressed: one statement, no ORM object (a batch would keep every PDF in the session)."""
     digest = hashlib.sha256(pdf).hexdigest()
-    if s.get(m.Blob, digest) is None:
-        s.add(m.Blob(sha256=digest, size=len(pdf), data=pdf))
-        s.flush()
+    s.execute(insert_ignore(s, m.Blob).values(sha256=digest, size=len(pdf), data=pdf))
     return digest
 
 
