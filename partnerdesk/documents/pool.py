@@ -23,7 +23,6 @@ from .render import render
 from .templates import Template
 
 MAX_WORKERS = 8
-AHEAD = 4  # tasks queued per worker beyond the one it draws: bounded memory, no idle worker
 
 
 @dataclass(frozen=True)
@@ -91,23 +90,16 @@ class RenderPool:
             self.executor = None
 
     def run(self, tasks: Iterable[Task], cancelled: Callable[[], bool] | None = None) -> Iterator[Rendered]:
-        """Results in the order of ``tasks``, each as soon as it and those before it are drawn; a few tasks
-        per worker are queued ahead so no worker waits while the caller stores a result."""
+        """Results in the order of ``tasks``, each as soon as it and those before it are drawn. Every task is
+        submitted as soon as the caller's iterator makes it (the workers start drawing the first while the
+        caller still reads the next records), then the results are handed back in order."""
         assert self.executor is not None, "use RenderPool in a with block"
         pending: list[Future[Rendered]] = []
-        source = iter(tasks)
-        limit = self.workers * (AHEAD + 1)
-        for task in source:
+        for task in tasks:
             pending.append(self.executor.submit(draw, task))
-            if len(pending) >= limit:
-                break
-        while pending:
             if cancelled is not None and cancelled():
-                for f in pending:
-                    f.cancel()
                 return
-            result = pending.pop(0).result()
-            nxt = next(source, None)
-            if nxt is not None:
-                pending.append(self.executor.submit(draw, nxt))
-            yield result
+        for future in pending:
+            if cancelled is not None and cancelled():
+                return
+            yield future.result()

@@ -311,8 +311,9 @@ def _unused_codes(s: Session, n: int) -> list[str]:
 
 def _issue_pooled(s: Session, ws, store: TemplateStore, kind: str, record_ids: Sequence[int],  # noqa: ANN001
                   workers: int, progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[IssuedDoc]:
-    """Records are read as the workers need them (a few ahead of the drawing), so reading, drawing and
-    archiving overlap; the problems of every record are collected and refused before the commit."""
+    """Every record is read and handed to the workers first (they draw while the rest are read; reading before
+    any PDF is written keeps SQLite's page cache for the records), then the drawn documents are archived in
+    record order; the problems of every record are collected and refused before the commit."""
     now = ws.now()
     serials = _Serials(s, now.year)
     codes = _unused_codes(s, len(record_ids))
