@@ -45,10 +45,11 @@ def record(session: Session, actor: Actor | None, action: str, entity: str = "",
 
 
 def record_many(session: Session, actor: Actor | None, entries: list[tuple[str, str, object, object, object]],
-                at: datetime | None = None) -> None:
-    """Append many entries (action, entity, entity_id, before, after) in one go, e.g. for a bulk import."""
+                at: datetime | None = None) -> list[int]:
+    """Append many entries (action, entity, entity_id, before, after) in one go, e.g. for a bulk import; the
+    sequence numbers given to them, in order."""
     if not entries:
-        return
+        return []
     if session.get_bind().dialect.name == "postgresql":
         # Row locks first, the chain lock last: flush this unit of work's pending changes before waiting for
         # the lock, or two clerks (one holding a row, one the chain lock) wait for each other (a deadlock).
@@ -73,6 +74,7 @@ def record_many(session: Session, actor: Actor | None, entries: list[tuple[str, 
     else:
         head.value = f"{seq}:{prev}"
     session.flush()
+    return [r["seq"] for r in rows]
 
 
 def _parse_head(value: str) -> tuple[int, str]:

@@ -5,13 +5,13 @@ Personal numbers go in unmasked; the template decides what prints masked (``fill
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..db import models as m
 from ..domain.errors import DomainError
@@ -75,7 +75,10 @@ def _holder(s: Session, p: m.Partner) -> str:
 
 
 def _resolve_kind(s: Session, kind: str, p: m.Partner) -> str:
-    individual = _holder(s, p) == INDIVIDUAL
+    return _resolve_holder(kind, p, _holder(s, p) == INDIVIDUAL)
+
+
+def _resolve_holder(kind: str, p: m.Partner, individual: bool) -> str:
     if kind == COMMITMENT:
         return "commitment_individual" if individual else "commitment_org"
     if kind == "commitment_org" and individual or kind == "commitment_individual" and not individual:
@@ -119,6 +122,10 @@ def _latest_agreement(s: Session, partner_id: int) -> m.Agreement | None:
 def _card(s: Session, p: m.Partner) -> dict[str, Any]:
     type_label = _labels(s, "partner_type", [p.type_code])[0]
     domains = _labels(s, "service_domain", [d.domain_code for d in p.domains])
+    return _card_of(p, type_label, domains)
+
+
+def _card_of(p: m.Partner, type_label: str, domains: list[str]) -> dict[str, Any]:
     contact = p.legal_rep or p.contact_name or (p.name if p.id_number and not p.uscc else "")
     return {"name": p.name, "type": type_label, "code": p.uscc, "uscc": p.uscc, "contact": contact,
             "contact_id": p.id_number, "id_number": p.id_number, "legal_rep": p.legal_rep, "legal_rep_id": "",
@@ -141,7 +148,15 @@ def partner_record(s: Session, kind: str, partner_id: int, today: date) -> Recor
     space = s.get(m.Space, agreement.space_id) if agreement else None
     c_ok, s_ok = _event(s, p.id, "community_approve"), _event(s, p.id, "street_approve")
     submitted = _event(s, p.id, "submit")
-    data = {"partner": _card(s, p),
+    return _partner_data(kind, p, ids, community, street, agreement, space, (c_ok, s_ok, submitted), _card(s, p),
+                         today)
+
+
+def _partner_data(kind: str, p: m.Partner, ids: tuple[int, ...], community: m.OrgUnit | None,  # noqa: PLR0913
+                  street: m.OrgUnit | None, agreement: m.Agreement | None, space: m.Space | None,
+                  events: tuple[m.PartnerEvent | None, ...], card: dict[str, Any], today: date) -> RecordData:
+    c_ok, s_ok, submitted = events
+    data = {"partner": card,
             "community": {"name": community.name if community else "", "contact": ""},
             "street": {"name": street.name if street else ""},
             "document": {"date": today},
@@ -152,6 +167,78 @@ def partner_record(s: Session, kind: str, partner_id: int, today: date) -> Recor
             "review": {"community_opinion": c_ok.opinion if c_ok else "", "community_date": _event_date(c_ok),
                        "street_opinion": s_ok.opinion if s_ok else "", "street_date": _event_date(s_ok)}}
     return RecordData(kind, "partner", p.id, ids, p.name, data)
+
+
+# --- partners, many at once (batches): the same dicts as partner_record, read with a few IN queries per chunk ---
+BATCH_CHUNK = 200
+
+
+def build_many(s: Session, kind: str, record_ids: Sequence[int], today: date) -> Iterator[RecordData]:
+    """``build`` for each id in order (the first record that cannot be built raises, as ``build`` would): the
+    partner kinds are read a chunk at a time in bulk, the others one by one."""
+    if kind in EXTRA or entity_of(kind) != "partner":
+        for rid in record_ids:
+            yield build(s, kind, rid, today)
+        return
+    for k in range(0, len(record_ids), BATCH_CHUNK):
+        yield from partner_records(s, kind, record_ids[k:k + BATCH_CHUNK], today)
+
+
+def _latest_of(s: Session, query, key) -> dict:  # noqa: ANN001
+    """The first row per ``key(row)`` of an ordered query (what ``.limit(1)`` per key would give)."""
+    out: dict = {}
+    for row in s.scalars(query):
+        out.setdefault(key(row), row)
+    return out
+
+
+def partner_records(s: Session, kind: str, partner_ids: Sequence[int], today: date) -> list[RecordData]:
+    """``[partner_record(s, kind, i, today) for i in partner_ids]`` in a fixed number of queries."""
+    ids = list(dict.fromkeys(partner_ids))
+    partners = {p.id: p for p in s.scalars(select(m.Partner).where(m.Partner.id.in_(ids))
+                                           .options(selectinload(m.Partner.communities),
+                                                    selectinload(m.Partner.domains)))}
+    items = s.execute(select(m.DictItem.kind, m.DictItem.code, m.DictItem.label, m.DictItem.holder)
+                      .where(m.DictItem.kind.in_(("partner_type", "service_domain")))).all()
+    labels = {(k, c): label for k, c, label, _ in items}
+    holders = {c: h for k, c, _, h in items if k == "partner_type"}
+    agreements = _latest_of(s, select(m.Agreement).where(m.Agreement.partner_id.in_(ids),
+                                                         m.Agreement.state != "draft")
+                            .order_by(m.Agreement.partner_id, m.Agreement.start_date.desc(), m.Agreement.id.desc()),
+                            lambda a: a.partner_id)
+    events = _latest_of(s, select(m.PartnerEvent).where(
+        m.PartnerEvent.partner_id.in_(ids), m.PartnerEvent.action.in_(("community_approve", "street_approve", "submit")))
+        .order_by(m.PartnerEvent.id.desc()), lambda e: (e.partner_id, e.action))
+    spaces = {x.id: x for x in s.scalars(select(m.Space).where(
+        m.Space.id.in_({a.space_id for a in agreements.values()} or {0})))}
+    firsts = {p.id: min((c.community_id for c in p.communities), default=None) for p in partners.values()}
+    units = {u.id: u for u in s.scalars(select(m.OrgUnit).where(m.OrgUnit.id.in_(
+        ({x for x in firsts.values() if x} | {p.street_id for p in partners.values() if p.street_id}) or {0})))}
+    parents = {u.parent_id for u in units.values() if u.parent_id} - set(units)
+    if parents:
+        units.update({u.id: u for u in s.scalars(select(m.OrgUnit).where(m.OrgUnit.id.in_(parents)))})
+
+    out = []
+    for pid in partner_ids:
+        p = partners.get(pid)
+        if p is None:
+            raise DomainError("record.missing", entity="partner", id=pid)
+        holder = holders.get(p.type_code) or (INDIVIDUAL if p.id_number and not p.uscc else "organisation")
+        rkind = _resolve_holder(kind, p, holder == INDIVIDUAL)
+        cids = tuple(sorted(c.community_id for c in p.communities))
+        community = units.get(cids[0]) if cids else None
+        street = units.get(p.street_id) if p.street_id else None
+        if street is None and community is not None and community.parent_id:
+            street = units.get(community.parent_id)
+        agreement = agreements.get(p.id)
+        space = spaces.get(agreement.space_id) if agreement else None
+        c_ok, s_ok = events.get((p.id, "community_approve")), events.get((p.id, "street_approve"))
+        submitted = events.get((p.id, "submit"))
+        card = _card_of(p, labels.get(("partner_type", p.type_code), p.type_code),
+                        [labels.get(("service_domain", d.domain_code), d.domain_code) for d in p.domains])
+        out.append(_partner_data(rkind, p, cids, community, street, agreement, space, (c_ok, s_ok, submitted),
+                                 card, today))
+    return out
 
 
 # --- agreements ---
