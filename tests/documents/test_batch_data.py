@@ -79,3 +79,51 @@ def test_bulk_records_cover_individuals_and_domains(ws, bw):
         individual = uow.session.scalar(select(m.DictItem.code).where(m.DictItem.holder == INDIVIDUAL).limit(1))
     if individual:
         assert [r.kind for r in recs] == ["commitment_org", "commitment_individual"]
+
+
+def test_record_many_writes_the_chain_record_would(ws, bw):
+    """The batch's audit path: the same entries, hashes and head as ``audit.record`` one at a time."""
+    from partnerdesk.services import audit
+
+    entries = [("document.issue", "partner", i, None, {"serial": f"承诺书〔2026〕{i}号", "code": "ABCD2345"})
+               for i in (bw.p1.id, bw.p2.id, bw.p4.id)]
+    at = ws.now()
+
+    def written(bulk: bool) -> list[tuple]:
+        with ws.write() as uow:
+            s = uow.session
+            if bulk:
+                seqs = audit.record_many(s, ws.actor, entries, at=at)
+            else:
+                seqs = [audit.record(s, ws.actor, *e[:3], before=e[3], after=e[4], at=at).seq for e in entries]
+            rows = s.execute(select(m.AuditLog.seq, m.AuditLog.at, m.AuditLog.username, m.AuditLog.action,
+                                    m.AuditLog.entity_id, m.AuditLog.after, m.AuditLog.prev_hash, m.AuditLog.hash)
+                             .where(m.AuditLog.seq.in_(seqs)).order_by(m.AuditLog.seq)).all()
+            head = s.get(m.AppMeta, audit.HEAD_KEY).value  # not committed: rolled back on leaving
+        return [*map(tuple, rows), head, seqs]
+
+    assert written(True) == written(False)
+    assert audit.verify_chain(ws).ok
+
+
+def test_pooled_batch_rows_point_at_their_audit_entries(ws, bw, tmp_path, monkeypatch):
+    import json
+
+    from partnerdesk.services import audit, documents
+
+    monkeypatch.setattr(documents, "POOL_MIN", 1)
+    monkeypatch.setattr(documents, "ARCHIVE_CHUNK", 2)  # several chunks, the last one short
+    ids = documents.record_ids(ws, "commitment")
+    result = documents.issue_batch(ws, "commitment", ids, tmp_path / "out", False, workers=2).value
+    assert audit.verify_chain(ws).ok
+    with ws.read() as uow:
+        s = uow.session
+        for d in result.documents:
+            row = s.get(m.IssuedDocument, d.id)
+            entry = s.scalar(select(m.AuditLog).where(m.AuditLog.seq == d.audit_seq))
+            after = json.loads(entry.after)
+            assert (after["serial"], after["code"], after["sha256"]) == (d.serial, d.code, d.content_sha256)
+            assert (entry.action, entry.entity_id) == ("document.issue", str(d.entity_id))
+            assert (row.serial, row.audit_seq, row.issued_at, row.title) == (d.serial, d.audit_seq, d.issued_at,
+                                                                              d.title)
+            assert s.get(m.Blob, d.content_sha256).data == (tmp_path / "out" / documents.file_name(d)).read_bytes()
