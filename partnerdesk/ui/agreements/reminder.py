@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushBu
 
 from ... import settings as settings_mod
 from ...domain.agreements import REMINDER_DAYS
-from ...services import agreement_queries as aq
-from ...services.agreement_queries import EXPIRING, AgreementFilter
+from ...services import reminders
 from ..formatting import day
 from ..models.table import CENTER, Column, RowTableModel
 from ..operations import run_command
@@ -25,9 +24,8 @@ COLUMNS = (
 )
 
 
-def expiring(ws, days: int) -> tuple[int, list[aq.AgreementListRow]]:  # noqa: ANN001
-    f = AgreementFilter(state=EXPIRING, window_days=days)
-    return aq.count_agreements(ws, f), aq.query_agreements(ws, f, "end", limit=SHOWN)
+def expiring(ws, days: int) -> tuple[int, list[reminders.ExpiringRow]]:  # noqa: ANN001
+    return reminders.expiring_agreements(ws, days, limit=SHOWN)
 
 
 class ExpiringReminder(QGroupBox):
