@@ -205,13 +205,23 @@ def _start_background(call: _Call, fn: Callable[[], Any], busy_text: str | None,
         try:
             result = fn()
         except BaseException as exc:  # noqa: BLE001 - carried back to the GUI thread
-            relay.finished.emit(False, exc)
+            _report(relay, False, exc)
             return
-        relay.finished.emit(True, result)
+        _report(relay, True, result)
 
     relay.finished.connect(landed, Qt.ConnectionType.QueuedConnection)
     bus._started(relay)
     bus.pool.start(work)
+
+
+def _report(relay: _Relay, ok: bool, payload: Any) -> None:
+    """Hand the outcome to the GUI thread. When the application is already shutting down (the relay's C++ side
+    is gone, e.g. the process ends while a start-up backup still runs) nobody is left to tell: that is not a
+    crash to show, and the work itself has committed or rolled back on its own."""
+    try:
+        relay.finished.emit(ok, payload)
+    except RuntimeError:
+        log.info("an operation finished after the application closed; its outcome was not shown")
 
 
 class _DelayedProgress(QObject):
