@@ -79,6 +79,22 @@
 <context>
     <name>ApplicationWindow</name>
     <message>
+        <source>Project plan</source>
+        <translation>项目方案</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -135,6 +151,10 @@
         <translation>已冲销</translation>
     </message>
     <message>
+        <source>Add a file to the application</source>
+        <translation>为项目申报添加附件</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -177,6 +197,10 @@
     <message>
         <source>Payments</source>
         <translation>拨付记录</translation>
+    </message>
+    <message>
+        <source>Attachments (plan, quotes, invoices…)</source>
+        <translation>附件（方案、报价、发票等）</translation>
     </message>
     <message>
         <source>Project application: %1</source>

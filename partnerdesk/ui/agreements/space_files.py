@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.roles import Perm
@@ -30,8 +30,14 @@ KINDS = (QT_TRANSLATE_NOOP("SpaceFiles", "Photo"), QT_TRANSLATE_NOOP("SpaceFiles
 
 
 class SpaceFiles(QWidget):
-    def __init__(self, session, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    """Files of one record: attachments of ``entity`` (a space by default; project applications use it too,
+    with their own kinds of file, translated in ``kinds_context``, and file-dialog title)."""
+
+    def __init__(self, session, parent: QWidget | None = None, *, entity: str = ENTITY,  # noqa: ANN001
+                 kinds: tuple[str, ...] = KINDS, kinds_context: str = CONTEXT, add_title: str = "") -> None:
         super().__init__(parent)
+        self.entity, self.kinds, self.context = entity, kinds, kinds_context
+        self.add_title = add_title
         self.session = session
         self.space_id: int | None = None
         self.model: RowTableModel[AttachmentRow] = RowTableModel(COLUMNS, CONTEXT, self)
@@ -40,7 +46,7 @@ class SpaceFiles(QWidget):
         set_widths(self.table, (16, 6, 5, 9, 6))
         self.caption = QLabel(objectName="filesCaption")
         self.kind = QComboBox(editable=True, objectName="fileKind")
-        self.kind.addItems([self.tr(k) for k in KINDS])
+        self.kind.addItems([QCoreApplication.translate(self.context, k) for k in self.kinds])
         self.add_button = QPushButton(self.tr("Add file…"), objectName="addFile")
         self.open_button = QPushButton(self.tr("Open"), objectName="openFile")
         self.add_button.setVisible(session.may_change(Perm.EDIT_RECORDS))
@@ -70,16 +76,18 @@ class SpaceFiles(QWidget):
             self.model.set_rows([])
             return
         ws, sid = self.session.ws, self.space_id
-        run_command(self, lambda: attachments.list_for(ws, ENTITY, sid), on_done=self.model.set_rows)
+        entity = self.entity
+        run_command(self, lambda: attachments.list_for(ws, entity, sid), on_done=self.model.set_rows)
 
     def add_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a photo or floor plan"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.add_title or self.tr("Add a photo or floor plan"), "",
                                               self.tr("Images and documents (*.jpg *.jpeg *.png *.pdf *.dwg);;"
                                                       "All files (*)"))
         if not path or self.space_id is None:
             return
         ws, sid, kind, file = self.session.ws, self.space_id, self.kind.currentText().strip(), Path(path)
-        run_command(self, lambda: attachments.add(ws, ENTITY, sid, file.name, file.read_bytes(), kind),
+        entity = self.entity
+        run_command(self, lambda: attachments.add(ws, entity, sid, file.name, file.read_bytes(), kind),
                     background=True, busy_text=self.tr("Storing the file…"))
 
     def open_row(self, index: QModelIndex) -> None:

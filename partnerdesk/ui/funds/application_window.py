@@ -28,6 +28,7 @@ from ...domain.money import fen_to_yuan
 from ...domain.roles import Perm
 from ...services import applications, funds
 from ...services.applications import APPLICATIONS, ApplicationRow, BudgetRow, DisbursementRow, StepRow
+from ..agreements.space_files import SpaceFiles
 from ..formatting import day, wall_time
 from ..models.table import CENTER, RIGHT, Column, RowTableModel
 from ..operations import run_command, show_domain_error
@@ -37,6 +38,9 @@ from . import labels
 from .widgets import FundDialog, fen_of, money_edit, new_key, yuan
 
 CONTEXT = "ApplicationWindow"
+FILE_KINDS = (QT_TRANSLATE_NOOP("ApplicationWindow", "Project plan"),
+              QT_TRANSLATE_NOOP("ApplicationWindow", "Quote"), QT_TRANSLATE_NOOP("ApplicationWindow", "Invoice"),
+              QT_TRANSLATE_NOOP("ApplicationWindow", "Other"))
 
 BUDGET_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ApplicationWindow", "Item"), lambda b: b.item),
@@ -157,6 +161,8 @@ class ApplicationWindow(QDialog):
         set_widths(self.steps_view, (3, 3, 8, 6, 4, 6, 9, 14))
         set_widths(self.payments_view, (7, 7, 12, 5, 4))
         self.actions_row = QHBoxLayout()
+        self.files = SpaceFiles(session, self, entity="application", kinds=FILE_KINDS, kinds_context=CONTEXT,
+                                add_title=self.tr("Add a file to the application"))
         self._build()
         session.bus.data_changed.connect(self._changed)
         self.resize(980, 760)
@@ -181,13 +187,18 @@ class ApplicationWindow(QDialog):
         QVBoxLayout(steps).addWidget(self.steps_view)
         payments = QGroupBox(self.tr("Payments"))
         QVBoxLayout(payments).addWidget(self.payments_view)
+        files = QGroupBox(self.tr("Attachments (plan, quotes, invoices…)"))
+        QVBoxLayout(files).addWidget(self.files)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.actions_row)
         layout.addWidget(steps, 2)
-        layout.addWidget(payments, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(payments, 1)
+        bottom.addWidget(files, 1)
+        layout.addLayout(bottom, 1)
         layout.addWidget(close)
 
     # -- showing ------------------------------------------------------------------------------------------
@@ -202,6 +213,7 @@ class ApplicationWindow(QDialog):
             self.budget.set_rows(row.budget)
             self.steps.set_rows(applications.history(ws, self.app_id))
             self.payments.set_rows(applications.disbursements(ws, self.app_id))
+            self.files.show_space(self.app_id, "")
             fund = funds.get(ws, row.fund_id)
             waiting = self.app_id in {a.id for a in applications.inbox(ws)}
         except DomainError as err:

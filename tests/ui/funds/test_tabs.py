@@ -164,3 +164,21 @@ def test_registered_after_services_in_the_issues_order():
     assert [p.key for p in PAGES] == ["dashboard", "partners", "agreements", "services", "funds", "documents",
                                       "administration"]
     assert next(p for p in PAGES if p.key == "funds").icon == "funds.svg"
+
+
+def test_an_application_keeps_its_files(qtbot, page, data, session, tmp_path, monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QFileDialog
+
+    from partnerdesk.services import attachments
+
+    app_id = _seed(session.ws, data)
+    window = page.open_application(app_id)
+    quote = tmp_path / "厨房设备报价单.pdf"
+    quote.write_bytes(b"%PDF-1.4 quote")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(quote), "")))
+    window.files.add_file()
+    qtbot.waitUntil(lambda: window.files.model.rowCount() == 1, timeout=5000)
+    stored = attachments.list_for(session.ws, "application", app_id)
+    assert [(f.filename, f.size) for f in stored] == [("厨房设备报价单.pdf", len(b"%PDF-1.4 quote"))]
+    qtmodeltester.check(window.files.model)
+    window.close()
