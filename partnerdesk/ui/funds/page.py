@@ -7,31 +7,19 @@ Applications open in their own windows (one per application).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.errors import DomainError
-from ...domain.roles import Perm
 from ...services import applications
 from ...services.applications import APPLICATIONS
 from ...services.changes import Changes
 from ..pages.base import Page
-from ..pages.lazy import LazyTab
+from ..pages.tabbed import TabbedPage, TabSpec, open_record_window
 from ..services.widgets import shortcut
 from ..session import Session
 
 CONTEXT = "FundsPage"
-
-
-@dataclass(frozen=True)
-class TabSpec:
-    key: str
-    title: str  # English source in the "FundsPage" context
-    factory: Callable[[Session, QWidget | None], Page]
-    needs: Perm = Perm.READ
 
 
 def _funds(session: Session, parent: QWidget | None) -> Page:
@@ -87,46 +75,23 @@ TABS: tuple[TabSpec, ...] = (
 )
 
 
-class FundsPage(Page):
+class FundsPage(TabbedPage):
     areas = frozenset({APPLICATIONS})  # only the inbox count; the tabs refresh themselves
+    CONTEXT = CONTEXT
+    TABS = TABS
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.tabs = QTabWidget(documentMode=True)
-        self.holders: dict[str, LazyTab] = {}
-        self.windows: dict[int, QWidget] = {}
-        for spec in TABS:
-            if session.can(spec.needs):
-                holder = LazyTab(lambda parent, spec=spec: self._make(spec, parent), self.tabs)
-                self.holders[spec.key] = holder
-                self.tabs.addTab(holder, QCoreApplication.translate(CONTEXT, spec.title))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
         shortcut(self, "Ctrl+N", self.new)
         self.inbox_count = 0
         self.update_inbox_title()
 
-    def _make(self, spec: TabSpec, parent: QWidget) -> Page:
+    def _build_tab(self, spec: TabSpec, parent: QWidget) -> Page:
         page = spec.factory(self.session, parent)
         page.setObjectName(f"funds_{spec.key}")
         if hasattr(page, "open_application"):
             page.open_application.connect(self.open_application)  # type: ignore[attr-defined]
         return page
-
-    @property
-    def tab_pages(self) -> dict[str, Page]:
-        return {key: holder.page() for key, holder in self.holders.items()}
-
-    def tab(self, key: str) -> Page:
-        return self.holders[key].page()
-
-    def show_tab(self, key: str) -> Page:
-        self.tabs.setCurrentWidget(self.holders[key])
-        return self.tab(key)
-
-    def current(self) -> Page:
-        return self.tabs.currentWidget().page()
 
     def reload(self) -> None:
         self.update_inbox_title()
@@ -147,9 +112,6 @@ class FundsPage(Page):
         self.tabs.setTabText(self.tabs.indexOf(holder), f"{title} ({self.inbox_count})" if self.inbox_count
                              else title)
 
-    def focus_search(self) -> bool:
-        return bool(self.tabs.count()) and self.current().focus_search()
-
     def new(self) -> None:
         """Ctrl+N: the current tab's "new" action (a fund, an entry, a report, a donation, an application)."""
         if self.tabs.count() and hasattr(self.current(), "new"):
@@ -159,12 +121,5 @@ class FundsPage(Page):
         """One window per application: a second request raises the open one."""
         from .application_window import ApplicationWindow
 
-        window = self.windows.get(app_id)
-        if window is None:
-            window = ApplicationWindow(self.session, app_id, self)
-            window.finished.connect(lambda *_: self.windows.pop(app_id, None))
-            self.windows[app_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
+        return open_record_window(self.windows, app_id, lambda: ApplicationWindow(self.session, app_id, self),
+                                  closed_signal="finished")
