@@ -103,6 +103,38 @@
         <translation>空间使用协议</translation>
     </message>
     <message>
+        <source>Exit notice</source>
+        <translation>退出通知书</translation>
+    </message>
+    <message>
+        <source>Recruitment notice</source>
+        <translation>招募令</translation>
+    </message>
+    <message>
+        <source>Project application and approval form</source>
+        <translation>项目申报审批表</translation>
+    </message>
+    <message>
+        <source>Disbursement voucher</source>
+        <translation>拨付凭证</translation>
+    </message>
+    <message>
+        <source>Donation receipt</source>
+        <translation>捐赠收据</translation>
+    </message>
+    <message>
+        <source>Fund disclosure notice</source>
+        <translation>资金公示</translation>
+    </message>
+    <message>
+        <source>Duty rota (month)</source>
+        <translation>值班表（月）</translation>
+    </message>
+    <message>
+        <source>Duty rota (week)</source>
+        <translation>值班表（周）</translation>
+    </message>
+    <message>
         <source>Serial number</source>
         <translation>编号</translation>
     </message>
@@ -222,6 +254,22 @@
     <message>
         <source>Commitment letter</source>
         <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Exit notice</source>
+        <translation>退出通知书</translation>
+    </message>
+    <message>
+        <source>Project application and approval form</source>
+        <translation>项目申报审批表</translation>
+    </message>
+    <message>
+        <source>Disbursement voucher</source>
+        <translation>拨付凭证</translation>
+    </message>
+    <message>
+        <source>Donation receipt</source>
+        <translation>捐赠收据</translation>
     </message>
     <message>
         <source>Print…</source>

@@ -203,6 +203,10 @@
         <translation>附件（方案、报价、发票等）</translation>
     </message>
     <message>
+        <source>Print voucher…</source>
+        <translation>打印拨付凭证…</translation>
+    </message>
+    <message>
         <source>Project application: %1</source>
         <translation>项目申报：%1</translation>
     </message>
@@ -555,6 +559,10 @@
     <message>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>打印捐赠收据…</translation>
     </message>
     <message>
         <source>Fund</source>

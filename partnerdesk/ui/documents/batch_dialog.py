@@ -37,6 +37,8 @@ from ..partners.widgets import combo_value, fill_combo
 from ..session import Session
 from .list_model import KINDS, kind_label
 
+PARTNER_BATCH_KINDS = ("application", "filing", "commitment", "exit_notice")
+
 
 class _Steps(QObject):
     """Created on the GUI thread; the worker emits, the progress dialog receives (queued)."""
@@ -108,8 +110,10 @@ class BatchDialog(QDialog):
     def _kind_changed(self) -> None:
         if self.kind() == "space_agreement":
             states = [(s.value, agreement_labels.state(s.value)) for s in AgreementState]
-        else:
+        elif self.kind() in PARTNER_BATCH_KINDS:
             states = choices.states()
+        else:  # notices, fund documents, rota: the records the kind prints for, without a state filter
+            states = []
         fill_combo(self.state_combo, states, self.tr("All states"), keep=False)
         self.count_records()
 

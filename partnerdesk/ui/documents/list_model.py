@@ -23,7 +23,15 @@ CONTEXT = "DocumentListModel"
 KINDS = (("application", QT_TRANSLATE_NOOP("DocumentListModel", "Application form")),
          ("filing", QT_TRANSLATE_NOOP("DocumentListModel", "Filing form")),
          ("commitment", QT_TRANSLATE_NOOP("DocumentListModel", "Commitment letter")),
-         ("space_agreement", QT_TRANSLATE_NOOP("DocumentListModel", "Space use agreement")))
+         ("space_agreement", QT_TRANSLATE_NOOP("DocumentListModel", "Space use agreement")),
+         ("exit_notice", QT_TRANSLATE_NOOP("DocumentListModel", "Exit notice")),
+         ("recruitment_notice", QT_TRANSLATE_NOOP("DocumentListModel", "Recruitment notice")),
+         ("project_approval", QT_TRANSLATE_NOOP("DocumentListModel", "Project application and approval form")),
+         ("disbursement_voucher", QT_TRANSLATE_NOOP("DocumentListModel", "Disbursement voucher")),
+         ("donation_receipt", QT_TRANSLATE_NOOP("DocumentListModel", "Donation receipt")),
+         ("fund_disclosure", QT_TRANSLATE_NOOP("DocumentListModel", "Fund disclosure notice")),
+         ("rota", QT_TRANSLATE_NOOP("DocumentListModel", "Duty rota (month)")),
+         ("rota_week", QT_TRANSLATE_NOOP("DocumentListModel", "Duty rota (week)")))
 _KIND_TITLES = {**dict(KINDS), "commitment_org": KINDS[2][1], "commitment_individual": KINDS[2][1]}
 HEADERS = (QT_TRANSLATE_NOOP("DocumentListModel", "Serial number"), QT_TRANSLATE_NOOP("DocumentListModel", "Kind"),
            QT_TRANSLATE_NOOP("DocumentListModel", "Record"), QT_TRANSLATE_NOOP("DocumentListModel", "Issued by"),

@@ -124,7 +124,11 @@ def print_pdf(document: QPdfDocument, printer) -> None:  # noqa: ANN001
 
 PARTNER_KINDS = (("application", QT_TRANSLATE_NOOP("PrintMenu", "Application form")),
                  ("filing", QT_TRANSLATE_NOOP("PrintMenu", "Filing form")),
-                 ("commitment", QT_TRANSLATE_NOOP("PrintMenu", "Commitment letter")))
+                 ("commitment", QT_TRANSLATE_NOOP("PrintMenu", "Commitment letter")),
+                 ("exit_notice", QT_TRANSLATE_NOOP("PrintMenu", "Exit notice")))
+APPLICATION_KINDS = (("project_approval", QT_TRANSLATE_NOOP("PrintMenu", "Project application and approval form")),)
+VOUCHER_KINDS = (("disbursement_voucher", QT_TRANSLATE_NOOP("PrintMenu", "Disbursement voucher")),)
+RECEIPT_KINDS = (("donation_receipt", QT_TRANSLATE_NOOP("PrintMenu", "Donation receipt")),)
 
 
 def print_button(session: Session, kinds, record_id, parent: QWidget) -> QPushButton:  # noqa: ANN001
@@ -136,7 +140,10 @@ def print_button(session: Session, kinds, record_id, parent: QWidget) -> QPushBu
     button = QPushButton(QCoreApplication.translate("PrintMenu", "Print…"), parent, objectName="printRecord")
 
     def open_preview(kind: str) -> None:
-        dialog = PreviewDialog(session, kind, record_id(), parent)
+        current = record_id()
+        if current is None:  # nothing chosen (e.g. no payment selected)
+            return
+        dialog = PreviewDialog(session, kind, current, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 

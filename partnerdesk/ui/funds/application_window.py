@@ -199,7 +199,29 @@ class ApplicationWindow(QDialog):
         bottom.addWidget(payments, 1)
         bottom.addWidget(files, 1)
         layout.addLayout(bottom, 1)
-        layout.addWidget(close)
+        foot = QHBoxLayout()
+        for button in self._print_buttons():
+            foot.addWidget(button)
+        foot.addStretch(1)
+        foot.addWidget(close)
+        layout.addLayout(foot)
+
+    def _print_buttons(self) -> list[QWidget]:
+        """Print the application and approval form, or the voucher of the selected (else the latest) payment."""
+        from ..documents.preview_dialog import APPLICATION_KINDS, VOUCHER_KINDS, print_button
+
+        form = print_button(self.session, APPLICATION_KINDS, lambda: self.app_id, self)
+        voucher = print_button(self.session, VOUCHER_KINDS, self._payment_id, self)
+        form.setObjectName("printApplication")
+        voucher.setObjectName("printVoucher")
+        voucher.setText(self.tr("Print voucher…"))
+        return [form, voucher]
+
+    def _payment_id(self) -> int | None:
+        chosen = self.payments.row_at(self.payments_view.currentIndex())
+        live = [p for p in self.payments.rows() if not p.reversed]
+        payment = chosen if chosen is not None and not chosen.reversed else (live[-1] if live else None)
+        return payment.id if payment is not None else None
 
     # -- showing ------------------------------------------------------------------------------------------
     def _changed(self, changes) -> None:  # noqa: ANN001

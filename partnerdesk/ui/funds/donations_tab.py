@@ -113,6 +113,19 @@ class DonationsTab(Page):
             w.dateChanged.connect(self.show_fund)
         self.new_button.clicked.connect(self.new)
 
+    def _print_button(self) -> QWidget:
+        """The donation receipt of the selected donation (reversed ones are refused by the service)."""
+        from ..documents.preview_dialog import RECEIPT_KINDS, print_button
+
+        def chosen() -> int | None:
+            row = self.model.row_at(self.table.currentIndex())
+            return row.id if row is not None else None
+
+        button = print_button(self.session, RECEIPT_KINDS, chosen, self)
+        button.setObjectName("printReceipt")
+        button.setText(self.tr("Print receipt…"))
+        return button
+
     def _build(self) -> None:
         top = QHBoxLayout()
         for caption, widget in ((self.tr("Fund"), self.fund), (self.tr("From"), self.date_from),
@@ -124,6 +137,7 @@ class DonationsTab(Page):
         top.addStretch(1)
         top.addWidget(self.receipt_label)
         top.addWidget(self.new_button)
+        top.addWidget(self._print_button())
         box = QGroupBox(self.tr("For publication (anonymous donors shown as 匿名)"))
         QVBoxLayout(box).addWidget(self.published_view)
         split = QSplitter(Qt.Orientation.Vertical)

@@ -182,3 +182,41 @@ def test_an_application_keeps_its_files(qtbot, page, data, session, tmp_path, mo
     assert [(f.filename, f.size) for f in stored] == [("厨房设备报价单.pdf", len(b"%PDF-1.4 quote"))]
     qtmodeltester.check(window.files.model)
     window.close()
+
+
+def test_print_buttons_preview_the_approval_form_voucher_and_receipt(qtbot, page, data, session):
+    from PySide6.QtPdf import QPdfDocument
+
+    from partnerdesk.services import accounts
+    from partnerdesk.ui.documents.preview_dialog import PreviewDialog
+
+    ws = session.ws
+    app_id = _seed(ws, data)
+    accounts.login(ws, "approver1", "demo-pass-1")
+    applications.act(ws, app_id, applications.get(ws, app_id).version, "approve", "同意")
+    accounts.login(ws, "admin", "admin-pass-1")
+    paid = applications.disburse(ws, app_id, 300_00, date(2026, 8, 10), "幸福厨具店", "pay-print").value
+    window = page.open_application(app_id)
+    assert window._payment_id() == paid.id  # noqa: SLF001 - the latest payment when none is selected
+
+    def previews() -> list[PreviewDialog]:
+        return [w for w in window.findChildren(PreviewDialog)]
+
+    for name, kind in (("printApplication", "project_approval"), ("printVoucher", "disbursement_voucher")):
+        before = len(previews())
+        window.findChild(type(window.files.add_button), name).click()
+        qtbot.waitUntil(lambda n=before: len(previews()) == n + 1, timeout=5000)
+        dialog = previews()[-1]
+        qtbot.waitUntil(lambda d=dialog: d.document.status() == QPdfDocument.Status.Ready, timeout=15000)
+        assert dialog.kind == kind and dialog.document.pageCount() >= 1 and dialog.pdf.startswith(b"%PDF")
+        dialog.close()
+    window.close()
+    don = page.show_tab("donations")
+    select_value(don.fund, data.pool_id)
+    don.table.setCurrentIndex(don.model.index(0, 0))
+    don.findChild(type(don.new_button), "printReceipt").click()
+    qtbot.waitUntil(lambda: bool(don.findChildren(PreviewDialog)), timeout=5000)
+    receipt = don.findChildren(PreviewDialog)[-1]
+    qtbot.waitUntil(lambda: receipt.document.status() == QPdfDocument.Status.Ready, timeout=15000)
+    assert receipt.kind == "donation_receipt" and receipt.record_id == don.model.rows()[0].id
+    receipt.close()
