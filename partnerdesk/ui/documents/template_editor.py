@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -43,59 +43,12 @@ from ..i18n import current_language
 from ..operations import run_command
 from ..partners.widgets import Debouncer
 from ..session import Session
+from .template_preview import PreviewWorker
 
 PREVIEW_DELAY_MS = 350
 MARGINS = ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm")
 STYLES = ("fangsong", "song", "title", "hei", "kai")
 STYLE_NAMES = {"fangsong": "仿宋", "song": "宋体", "title": "小标宋", "hei": "黑体", "kai": "楷体"}
-
-
-class PreviewWorker(QObject):
-    """Renders on a one-thread pool; only the newest request is drawn (older ones are dropped unstarted)."""
-
-    ready = Signal(int, bytes)
-    failed = Signal(int, object)
-    _landed = Signal(int, object, object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.generation = 0
-        self.busy = False
-        self.pending: tuple[int, dict, dict] | None = None
-        self._landed.connect(self._on_landed, Qt.ConnectionType.QueuedConnection)
-
-    def request(self, raw: dict, data: dict) -> int:
-        self.generation += 1
-        self.pending = (self.generation, raw, data)
-        self._kick()
-        return self.generation
-
-    def _kick(self) -> None:
-        if self.busy or self.pending is None:
-            return
-        gen, raw, data = self.pending
-        self.pending, self.busy = None, True
-        self.pool.start(lambda: self._run(gen, raw, data))
-
-    def _run(self, gen: int, raw: dict, data: dict) -> None:  # worker thread: no widgets here
-        try:
-            self._landed.emit(gen, templates.preview(raw, data), None)
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog
-            self._landed.emit(gen, b"", exc)
-
-    def _on_landed(self, gen: int, pdf: object, err: object) -> None:
-        self.busy = False
-        if gen == self.generation:
-            if err is None:
-                self.ready.emit(gen, pdf)
-            else:
-                self.failed.emit(gen, err)
-        self._kick()
-
-    def wait(self, msecs: int = 10000) -> bool:
-        return self.pool.waitForDone(msecs)
 
 
 class TemplateEditor(QDialog):
