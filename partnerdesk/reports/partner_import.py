@@ -11,13 +11,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from ..domain.errors import DomainError
 from ..domain.ids import normalise_mobile, parse_resident_id, parse_uscc
 from ..domain.masking import mask_resident_id
 from ..domain.partners import GROUP, MAX_NAME, ORGANISATION, SO_GRADES, PartnerInput, PartnerType, validate
 from ..domain.text import clean_text, normalise_code
+from .import_cells import as_text, lookup_key  # noqa: F401 re-export
 from .xlsx_safe import CellError, Formula, RawRow, Table, normalise_header
 
 Problem = tuple[str, dict]  # (message code, params); params["column"] names the column when there is one
@@ -54,11 +55,6 @@ def header_key(header: str) -> str | None:
     """The column key for a header (Chinese exact, English case-insensitive; a trailing * or （必填） is allowed)."""
     text = _REQUIRED_MARK.sub("", normalise_header(header))
     return _HEADER_KEYS.get(text) or _HEADER_KEYS.get(text.casefold())
-
-
-def lookup_key(label: object) -> str:
-    """How dictionary labels are matched: NFKC, no white space, case-folded."""
-    return "".join(unicodedata.normalize("NFKC", str(label)).split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -375,19 +371,6 @@ class RowReader:
             self.add("partner.id_required", "id_number")
         if has_uscc:
             self.add("partner.uscc_for_individual", "uscc")
-
-
-def as_text(value: object) -> str:
-    """A cell as text: 12.0 -> '12', a date-time at midnight -> '2026-03-05', None -> ''."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value)
 
 
 def _parse_date(text: str) -> date | None:

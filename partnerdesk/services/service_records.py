@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ..db import models as m
@@ -33,6 +33,7 @@ from ..domain.text import clean_text
 from . import audit
 from .changes import Changes, Outcome
 from .records import get_versioned
+from .service_queries import SORTS, ServiceFilter, ServiceListRow, count, query  # noqa: F401 re-export
 
 SERVICES = "services"
 KINDS = ("free", "low_fee", "paid")
@@ -302,103 +303,7 @@ def delete(ws, record_id: int, reason: str) -> Outcome[None]:
     return Outcome(None, Changes.of(SERVICES))
 
 
-# --- the list ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ServiceFilter:
-    text: str = ""
-    partner_id: int | None = None
-    agreement_id: int | None = None
-    community_id: int | None = None
-    kind: str = ""
-    domain: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
-
-
-@dataclass(frozen=True)
-class ServiceListRow:
-    id: int
-    on_date: date
-    partner_id: int
-    partner_name: str
-    agreement_id: int | None
-    agreement_number: str
-    community_id: int
-    community_name: str
-    kind: str
-    domain: str
-    place: str
-    people: int
-    minutes: int
-    notes: str
-    created_by: str
-
-
-SR = m.ServiceRecord
-SORTS = ("date", "partner", "people", "kind", "community")
-
-
-def _esc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _filtered(actor, f: ServiceFilter):  # noqa: ANN001, ANN202
-    q = select(SR.id)
-    for column, value in ((SR.partner_id, f.partner_id), (SR.agreement_id, f.agreement_id),
-                          (SR.community_id, f.community_id), (SR.kind, f.kind or None),
-                          (SR.domain, f.domain or None)):
-        if value is not None:
-            q = q.where(column == value)
-    if f.date_from is not None:
-        q = q.where(SR.on_date >= f.date_from)
-    if f.date_to is not None:
-        q = q.where(SR.on_date <= f.date_to)
-    if f.text.strip():
-        like = f"%{_esc(f.text.strip())}%"
-        q = q.where(or_(SR.place.like(like, escape="\\"),
-                        SR.partner_id.in_(select(m.Partner.id).where(m.Partner.name.like(like, escape="\\")))))
-    if actor.is_scoped:
-        q = q.where(SR.community_id.in_(actor.community_ids))
-    return q
-
-
-def count(ws, f: ServiceFilter = ServiceFilter()) -> int:
-    require(ws.actor, Perm.READ)
-    with ws.read() as uow:
-        return uow.session.scalar(select(func.count()).select_from(_filtered(ws.actor, f).subquery())) or 0
-
-
-def _order(sort: str, descending: bool) -> list:
-    column = {"date": SR.on_date, "partner": m.Partner.name, "people": SR.people, "kind": SR.kind,
-              "community": m.OrgUnit.name}.get(sort, SR.on_date)
-    return [column.desc(), SR.id.desc()] if descending else [column, SR.id]
-
-
-def _joined(q, sort: str):  # noqa: ANN001, ANN202
-    if sort == "partner":
-        q = q.join(m.Partner, m.Partner.id == SR.partner_id)
-    elif sort == "community":
-        q = q.join(m.OrgUnit, m.OrgUnit.id == SR.community_id)
-    return q
-
-
-def query(ws, f: ServiceFilter = ServiceFilter(), sort: str = "date", descending: bool = True, limit: int = 200,
-          offset: int = 0) -> list[ServiceListRow]:
-    """One page, filtered and sorted in SQL (ties broken by id so pages never overlap)."""
-    require(ws.actor, Perm.READ)
-    order = _order(sort, descending)
-    ids = _joined(_filtered(ws.actor, f), sort).order_by(*order).offset(offset).limit(limit)
-    q = (select(SR.id, SR.on_date, SR.partner_id, m.Partner.name.label("partner_name"), SR.agreement_id,
-                func.coalesce(m.Agreement.number, "").label("agreement_number"), SR.community_id,
-                m.OrgUnit.name.label("community_name"), SR.kind, SR.domain, SR.place, SR.people, SR.minutes,
-                SR.notes, SR.created_by)
-         .join(m.Partner, m.Partner.id == SR.partner_id).join(m.OrgUnit, m.OrgUnit.id == SR.community_id)
-         .outerjoin(m.Agreement, m.Agreement.id == SR.agreement_id)
-         .where(SR.id.in_(ids.scalar_subquery())).order_by(*order))
-    with ws.read() as uow:
-        return [ServiceListRow(**r._asdict()) for r in uow.session.execute(q)]
-
+# --- the list (see service_queries) ----------------------------------------------------------------------
 
 def as_input(row: ServiceListRow) -> ServiceInput:
     """A listed record as input (to copy it in the entry grid)."""
