@@ -9,197 +9,70 @@
   code read off paper.
 * ``issue_batch`` issues many in one unit of work (all or nothing; cancel rolls back) and then writes one
   combined PDF or one file per record, each through a temporary file and an atomic rename.
+
+Preview and single issue live in ``document_issue``, the archive (list, reprint, verify) in ``document_archive``;
+this module keeps the batch machinery and re-exports every public name.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import re
-import secrets
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from .. import paths
 from ..db import models as m
-from ..documents.fonts import FontSet, default_fonts
 from ..documents.pool import RenderPool, Task, worker_count
-from ..documents.render import check, render
-from ..documents.templates import Template, TemplateInfo, TemplateStore
+from ..documents.render import check
+from ..documents.templates import Template, TemplateStore
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
 from ..fsutil import atomic_write_bytes
 from . import audit
 from . import document_data as dd
 from .changes import Changes, Outcome
+from .document_archive import (
+    codes_in_pdf,
+    count_issued,
+    list_issued,
+    normalise_code,
+    reissue,
+    reprint,
+    verify_code,
+    verify_file,
+)
+from .document_issue import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    CODE_RE,
+    DOCUMENTS,
+    BatchResult,
+    IssuedDoc,
+    Progress,
+    Verdict,
+    _check_scope,
+    _issue_record,
+    _with_serial,
+    fonts,
+    forms,
+    issue,
+    new_code,
+    page_count,
+    preview,
+    template_store,
+)
 from .records import insert_ignore
 
-DOCUMENTS = "documents"
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: unambiguous when read off paper
-CODE_LENGTH = 8
-CODE_RE = re.compile(rf"核验码([{CODE_ALPHABET}]{{{CODE_LENGTH}}})")
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class IssuedDoc:
-    id: int
-    serial: str
-    kind: str
-    entity: str
-    entity_id: int
-    title: str
-    template_version: str
-    template_origin: str
-    template_sha256: str
-    content_sha256: str
-    size: int
-    pages: int
-    code: str
-    issued_by: str
-    issued_at: object
-    audit_seq: int
-    pdf: bytes = field(default=b"", repr=False, compare=False)  # filled by issue() only
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """``match``: the file is an archived document, byte for byte; ``altered``: it carries a known code but its
-    content differs from the archive; ``known``: a typed code belongs to an archived document; ``unknown``."""
-
-    status: str
-    code: str = ""
-    document: IssuedDoc | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status in ("match", "known")
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    documents: tuple[IssuedDoc, ...]
-    files: tuple[Path, ...]
-
-
-# --- templates and fonts (fonts resolved once per process) ---
-def template_store() -> TemplateStore:
-    return TemplateStore(paths.forms_dir(), paths.data_dir() / "forms")
-
-
-@functools.cache
-def fonts() -> FontSet:
-    return default_fonts()
-
-
-def forms(ws) -> list[TemplateInfo]:  # noqa: ANN001
-    require(ws.actor, Perm.READ)
-    return template_store().list()
-
-
-# --- permissions ---
-def _check_scope(ws, perm: Perm, community_ids: Sequence[int]) -> None:  # noqa: ANN001
-    require(ws.actor, perm)
-    if ws.actor.is_scoped and not set(community_ids) & ws.actor.community_ids:
-        raise DomainError("auth.forbidden", action=perm.value, role=ws.actor.role.value)
-
-
-# --- preview ---
-def preview(ws, kind: str, record_id: int) -> bytes:  # noqa: ANN001
-    """The document as it would print, without serial and verification code; nothing is stored."""
-    require(ws.actor, Perm.READ)
-    with ws.read() as uow:
-        rec = dd.build(uow.session, kind, record_id, ws.now().date())
-        _check_scope(ws, Perm.READ, rec.community_ids)
-    return render(template_store().load(rec.kind), rec.data)
-
-
-# --- issue ---
-def _next_serial(s: Session, kind: str, year: int) -> tuple[str, int, str]:
-    series, label = dd.SERIES[kind]
-    s.execute(insert_ignore(s, m.DocumentCounter).values(series=series, year=year, last_seq=0))
-    s.execute(update(m.DocumentCounter).where(m.DocumentCounter.series == series, m.DocumentCounter.year == year)
-              .values(last_seq=m.DocumentCounter.last_seq + 1))
-    seq = s.scalar(select(m.DocumentCounter.last_seq).where(m.DocumentCounter.series == series,
-                                                            m.DocumentCounter.year == year))
-    return series, seq, f"{label}〔{year}〕{seq}号"
-
-
-def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def _unused_code(s: Session) -> str:
-    while True:  # 32^8 ≈ 10^12 codes: a clash is rare, but never reuse one
-        code = new_code()
-        if s.scalar(select(m.IssuedDocument.id).where(m.IssuedDocument.code == code)) is None:
-            return code
-
-
-def page_count(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) or 1
-
-
-def _with_serial(rec: dd.RecordData, serial: str) -> dict:
-    data = dict(rec.data)
-    if rec.kind == "application":
-        data["application"] = {**data["application"], "number": serial}
-    data["document"] = {**data["document"], "serial": serial}
-    return data
-
-
-def _store_blob(s: Session, pdf: bytes) -> str:
-    """Content-addressed: one statement, no ORM object (a batch would keep every PDF in the session)."""
-    digest = hashlib.sha256(pdf).hexdigest()
-    s.execute(insert_ignore(s, m.Blob).values(sha256=digest, size=len(pdf), data=pdf))
-    return digest
-
-
-def _issue_record(s: Session, ws, rec: dd.RecordData, template: Template) -> IssuedDoc:  # noqa: ANN001
-    now = ws.now()
-    series, seq, serial = _next_serial(s, rec.kind, now.year)
-    code = _unused_code(s)
-    pdf = render(template, _with_serial(rec, serial), footer_code=code)
-    return _archive(s, ws, rec, template, (series, seq, serial), code, pdf, now)
-
-
-def _archive(s: Session, ws, rec: dd.RecordData, template: Template, numbered: tuple[str, int, str],  # noqa: ANN001
-             code: str, pdf: bytes, now: datetime) -> IssuedDoc:
-    """Store a rendered document: blob, audit entry and the issued-document row (flushed, not committed)."""
-    series, seq, serial = numbered
-    digest = _store_blob(s, pdf)
-    entry = audit.record(s, ws.actor, "document.issue", rec.entity, rec.entity_id, after={
-        "serial": serial, "kind": rec.kind, "code": code, "sha256": digest, "template_version": template.version,
-        "template_origin": template.origin, "template_sha256": template.digest}, at=now)
-    doc = m.IssuedDocument(serial=serial, series=series, year=now.year, seq=seq, kind=rec.kind, entity=rec.entity,
-                           entity_id=rec.entity_id, community_id=rec.community_ids[0] if rec.community_ids else None,
-                           title=rec.title[:300], template_version=template.version, template_origin=template.origin,
-                           template_sha256=template.digest, content_sha256=digest, size=len(pdf),
-                           pages=page_count(pdf), code=code, issued_by=ws.actor.username, issued_at=now,
-                           audit_seq=entry.seq)
-    s.add(doc)
-    s.flush()
-    return replace(_row(doc), pdf=pdf)
-
-
-def issue(ws, kind: str, record_id: int) -> Outcome[IssuedDoc]:  # noqa: ANN001
-    """Issue one document; the returned ``pdf`` is exactly the archived bytes."""
-    require(ws.actor, Perm.EDIT_RECORDS)
-    store = template_store()
-    with ws.write() as uow:
-        s = uow.session
-        rec = dd.build(s, kind, record_id, ws.now().date())
-        _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
-        doc = _issue_record(s, ws, rec, store.load(rec.kind))
-        uow.commit()
-    return Outcome(doc, Changes.of(DOCUMENTS))
-
+__all__ = ["ARCHIVE_CHUNK", "CODE_ALPHABET", "CODE_LENGTH", "CODE_RE", "DOCUMENTS", "POOL_MIN", "BatchResult",
+           "IssuedDoc", "Progress", "Verdict", "codes_in_pdf", "combine", "count_issued", "file_name", "fonts", "forms",
+           "issue", "issue_batch", "list_issued", "new_code", "normalise_code", "page_count", "preview", "record_ids",
+           "reissue", "reprint", "template_store", "verify_code", "verify_file", "write_batch"]
 
 # --- batch ---
 POOL_MIN = 12  # below this many documents a batch renders in this process (starting workers costs ~0.5 s)
@@ -448,119 +321,3 @@ def _fits(s: Session, kind: str, partner_id: int) -> bool:
     except DomainError:
         return False
     return True
-
-
-# --- archive: list, reprint ---
-def _row(d: m.IssuedDocument) -> IssuedDoc:
-    return IssuedDoc(d.id, d.serial, d.kind, d.entity, d.entity_id, d.title, d.template_version, d.template_origin,
-                     d.template_sha256, d.content_sha256, d.size, d.pages, d.code, d.issued_by, d.issued_at,
-                     d.audit_seq)
-
-
-def _issued_query(ws, columns, entity: str, entity_id: int | None, kind: str, text: str):  # noqa: ANN001, ANN202
-    q = select(*columns)
-    if entity:
-        q = q.where(m.IssuedDocument.entity == entity)
-    if entity_id is not None:
-        q = q.where(m.IssuedDocument.entity_id == entity_id)
-    if kind:
-        # "commitment" covers both commitment letters (they share one series)
-        kinds = ("commitment_org", "commitment_individual") if kind == dd.COMMITMENT else (kind,)
-        q = q.where(m.IssuedDocument.kind.in_(kinds))
-    if text:
-        like = f"%{text}%"
-        q = q.where(m.IssuedDocument.serial.like(like) | m.IssuedDocument.title.like(like)
-                    | (m.IssuedDocument.code == normalise_code(text)))
-    if ws.actor.is_scoped:
-        q = q.where(m.IssuedDocument.community_id.in_(ws.actor.community_ids))
-    return q
-
-
-def list_issued(ws, entity: str = "", entity_id: int | None = None, kind: str = "", text: str = "",  # noqa: ANN001
-                limit: int = 200, offset: int = 0) -> list[IssuedDoc]:
-    """Issued documents, newest first, filtered and paged in SQL."""
-    require(ws.actor, Perm.READ)
-    q = _issued_query(ws, [m.IssuedDocument], entity, entity_id, kind, text).order_by(m.IssuedDocument.id.desc())
-    with ws.read() as uow:
-        return [_row(d) for d in uow.session.scalars(q.limit(limit).offset(offset))]
-
-
-def count_issued(ws, entity: str = "", entity_id: int | None = None, kind: str = "",  # noqa: ANN001
-                 text: str = "") -> int:
-    """How many issued documents ``list_issued`` would page through with the same filters."""
-    require(ws.actor, Perm.READ)
-    q = _issued_query(ws, [func.count(m.IssuedDocument.id)], entity, entity_id, kind, text)
-    with ws.read() as uow:
-        return uow.session.scalar(q) or 0
-
-
-def _archived(s: Session, doc: m.IssuedDocument) -> bytes:
-    blob = s.get(m.Blob, doc.content_sha256)
-    data = blob.data if blob is not None else b""
-    if hashlib.sha256(data).hexdigest() != doc.content_sha256:
-        raise DomainError("document.archive_damaged", serial=doc.serial)
-    return data
-
-
-def reprint(ws, doc_id: int) -> bytes:  # noqa: ANN001
-    """The archived bytes of an issued document (never a new rendering); the reprint is audited."""
-    require(ws.actor, Perm.READ)
-    with ws.write() as uow:
-        s = uow.session
-        doc = s.get(m.IssuedDocument, doc_id)
-        if doc is None:
-            raise DomainError("record.missing", entity="document", id=doc_id)
-        _check_scope(ws, Perm.READ, [doc.community_id] if doc.community_id else [])
-        data = _archived(s, doc)
-        audit.record(s, ws.actor, "document.reprint", doc.entity, doc.entity_id,
-                     after={"serial": doc.serial, "code": doc.code}, at=ws.now())
-        uow.commit()
-    return data
-
-
-reissue = reprint
-
-
-# --- verify ---
-def normalise_code(text: str) -> str:
-    return re.sub(r"[\s\-]", "", text or "").upper()
-
-
-def codes_in_pdf(pdf: bytes) -> list[str]:
-    """Verification codes printed in a PDF (text extracted with pypdf; whitespace between glyphs ignored)."""
-    try:
-        from pypdf import PdfReader
-
-        text = "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
-    except Exception:  # noqa: BLE001 - anything unreadable is simply "no code found"
-        return []
-    return list(dict.fromkeys(CODE_RE.findall(re.sub(r"\s+", "", text))))
-
-
-def _verifier(ws) -> None:  # noqa: ANN001
-    if ws.actor is None or not ws.actor.can(Perm.VERIFY):
-        require(ws.actor, Perm.READ)
-
-
-def verify_file(ws, pdf: bytes) -> Verdict:  # noqa: ANN001
-    _verifier(ws)
-    digest = hashlib.sha256(pdf).hexdigest()
-    with ws.read() as uow:
-        s = uow.session
-        doc = s.scalar(select(m.IssuedDocument).where(m.IssuedDocument.content_sha256 == digest).limit(1))
-        if doc is not None:
-            return Verdict("match", doc.code, _row(doc))
-        codes = codes_in_pdf(pdf)
-        for code in codes:
-            doc = s.scalar(select(m.IssuedDocument).where(m.IssuedDocument.code == code))
-            if doc is not None:
-                return Verdict("altered", code, _row(doc))
-        return Verdict("unknown", codes[0] if codes else "")
-
-
-def verify_code(ws, code: str) -> Verdict:  # noqa: ANN001
-    _verifier(ws)
-    code = normalise_code(code)
-    with ws.read() as uow:
-        doc = uow.session.scalar(select(m.IssuedDocument).where(m.IssuedDocument.code == code))
-        return Verdict("known", code, _row(doc)) if doc is not None else Verdict("unknown", code)
