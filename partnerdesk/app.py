@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from . import APP_AUTHOR, APP_NAME, __version__, paths
@@ -41,10 +40,29 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
+LOG_MAX_BYTES, LOG_KEEP = 1_000_000, 3
+
+
+def rotate_log(path: Path, max_bytes: int = LOG_MAX_BYTES, keep: int = LOG_KEEP) -> None:
+    """At start-up, a log past ``max_bytes`` becomes ``.1`` (``.1`` becomes ``.2``, …; the oldest of ``keep`` goes).
+    One file per run at most, rotated between runs (logging.handlers would cost start-up its socket/pickle imports)."""
+    try:
+        if path.stat().st_size <= max_bytes:
+            return
+        for n in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        return  # absent, or cannot be moved now: keep appending
+
+
 def configure_logging() -> logging.Handler:
     """Log to partnerdesk.log in the user data folder (the error dialogs point there)."""
-    handler = RotatingFileHandler(paths.data_dir() / "partnerdesk.log", maxBytes=1_000_000, backupCount=3,
-                                  encoding="utf-8")
+    path = paths.data_dir() / "partnerdesk.log"
+    rotate_log(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -52,8 +70,39 @@ def configure_logging() -> logging.Handler:
     return handler
 
 
+# The modules besides Qt that the first window needs (services, messages, the SQLite dialect), imported before
+# PySide6 is: from then on PySide6 reads the source of every module an import statement names, once each, to see
+# whether it uses PySide's ``__feature__`` switches (~0.2 ms a module, ~100 of them at start-up).
+PRELOAD = ("sqlalchemy.dialects.sqlite", "partnerdesk.messages", "partnerdesk.services.org",
+           "partnerdesk.services.reminders", "partnerdesk.services.maintenance", "partnerdesk.services.changes",
+           "partnerdesk.domain.agreements", "partnerdesk.domain.org")
+
+
+def preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
+def _skip_feature_scan(loaded_before: set[str]) -> None:
+    """Tell PySide6's ``__feature__`` switch what reading their sources would tell it: the modules loaded before
+    PySide6 itself do not use it (-1, "ignore this module"). PySide6 keeps the verdicts in
+    ``PySide6.support.feature.pyside_feature_dict``; without that dictionary (another release) it reads them."""
+    feature = sys.modules.get("PySide6.support.feature")
+    verdicts = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(verdicts, dict):
+        return
+    for name in loaded_before:
+        verdicts.setdefault(name, -1)
+
+
 def create_application(qt_args: list[str]):  # noqa: ANN201 - QApplication
+    preload()
+    loaded_before = set(sys.modules) if "PySide6" not in sys.modules else set()
     from PySide6.QtWidgets import QApplication
+
+    _skip_feature_scan(loaded_before)
 
     app = QApplication.instance() or QApplication(["partnerdesk", *qt_args])
     app.setApplicationName(APP_NAME)
@@ -221,9 +270,9 @@ def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - 
     """What a normal start does, with the sign-in done directly instead of through the dialog (benchmarks only).
 
     As :func:`main` and :func:`run`: arguments, the log file, settings, the file check, translations, the excepthook,
-    the database opened with its checks and migrations, the sign-in (beside the hidden window's frame), the database
-    remembered in the settings, the real main window shown and its start-up queued. Returns the window and workspace
-    so they stay alive; the caller runs the event loop (the log handler stays attached for the process).
+    the database opened with its checks and migrations, the sign-in (beside Qt loading and the hidden window's
+    frame), the database remembered in the settings, the real main window shown and its start-up queued. Returns the
+    window and workspace so they stay alive; the caller runs the event loop (the log handler stays attached).
     """
     pause_gc()
     try:
@@ -234,14 +283,15 @@ def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - 
         inspection = inspect_ahead(url)
         from .services import accounts
         from .services.workspace import open_workspace
-        from .ui.i18n import install_translators
 
-        app = create_application(qt_args)
-        language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
-        app._pd_translators = install_translators(app, language, paths.translations_dir())  # noqa: SLF001
-        install_excepthook()
         ws = open_workspace(url, backup_dir=settings.resolved_backup_dir(), inspection=inspection)
         signing_in = SignIn(lambda: accounts.login(ws, user, password))
+        app = create_application(qt_args)
+        language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
+        from .ui.i18n import install_translators
+
+        app._pd_translators = install_translators(app, language, paths.translations_dir())  # noqa: SLF001
+        install_excepthook()
         launcher = make_launcher(settings)
         window = show_main_window(ws, settings, launcher, signing_in)
         launcher.remember(url)

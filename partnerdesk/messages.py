@@ -57,8 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.server_side": ("PostgreSQL 服务器的备份由服务器管理员负责（例如 pg_dump），本程序不做备份。",
                            "On a PostgreSQL server, backups are the server's job (e.g. pg_dump), not the app's."),
     "backup.no_folder": ("未设置备份文件夹。", "No backup folder is set."),
-    "backup.unverified": ("备份校验未通过（{reason}），已保留原有备份。",
-                          "The backup did not verify ({reason}); the older backups were kept."),
+    "backup.unverified": ("备份校验未通过（{reason}），已保留原有备份。数据库文件本身可能已损坏：请管理员运行"
+                          "“partnerdesk check”，必要时从最近的备份恢复。",
+                          "The backup did not verify ({reason}); the older backups were kept. The database file "
+                          "itself may be damaged: ask your administrator to run `partnerdesk check` and, if "
+                          "needed, restore the newest backup."),
     "restore.refused": ("拒绝恢复：该文件不是经过校验的 PartnerDesk 数据库（{reason}）。",
                         "Restore refused: not a verified PartnerDesk database ({reason})."),
     "demo.bad_scale": ("未知的演示数据规模：{scale}。", "Unknown demo scale: {scale}."),

@@ -143,6 +143,7 @@ def restore(backup: Path, target: Path) -> None:
         if verify(tmp) is not None:
             raise DomainError("restore.refused", reason="copy")
 
+    fileguard.break_seal(target)
     for suffix in ("-wal", "-shm"):
         target.with_name(target.name + suffix).unlink(missing_ok=True)
     atomic_write(target, write)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import sqlite3
 import struct
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -53,22 +56,40 @@ def inspect(path: Path, *, deep: bool = True) -> FileCheck:
 
 
 class Inspection:
-    """:func:`inspect` (deep) of one file, running on a worker thread from now on: SQLite's quick_check releases the
+    """:func:`inspect` of one file, running on a worker thread from now on: SQLite's quick_check releases the
     GIL, so it proceeds while the caller imports Qt or builds windows. :meth:`result` waits for the verdict;
-    :meth:`matches` says whether it still speaks for the file (same file, not written to since it began)."""
+    :meth:`matches` says whether it still speaks for the file (same file, not written to since it began).
+
+    A file sealed after a clean close (:func:`sealed_since`) gets the header checks only: its content was verified
+    when the seal was written and nothing has touched it since."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._signature = _signature(path)
+        self.started = time.time()
+        self.sealed_at = sealed_since(path)
         self._result: FileCheck | None = None
         self._thread = threading.Thread(target=self._run, name="pd-file-check", daemon=True)
         self._thread.start()
 
+    @property
+    def deep(self) -> bool:
+        return self.sealed_at is None
+
     def _run(self) -> None:
         try:
-            self._result = inspect(self.path, deep=True)
+            self._result = inspect(self.path, deep=self.deep)
         except Exception:  # noqa: BLE001 - no verdict: result() is None, and the caller decides
             self._result = None
+
+    def verified_at(self) -> float | None:
+        """When the content was last known sound, without waiting: the seal's time, or the start of this check once
+        it has passed; None while it runs or when it failed."""
+        if not self.deep:
+            return self.sealed_at
+        if self._thread.is_alive() or self._result is None or self._result.state is not FileState.OK:
+            return None
+        return self.started
 
     def matches(self, path: Path) -> bool:
         return (os.path.abspath(path) == os.path.abspath(self.path) and self._signature is not None
@@ -92,6 +113,69 @@ def _signature(path: Path) -> tuple | None:
     except OSError:
         wal_sig = None
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, wal_sig
+
+
+# -- the clean-close seal ------------------------------------------------------------------------------------------
+# SQLite's quick_check reads the whole file (~2 ms per MB, ~0.3 s for a district's 100 MB), and start-up would
+# otherwise pay it every time. Like a file system's clean flag: when PartnerDesk closes a file cleanly (every
+# connection closed, the WAL checkpointed away) whose content was verified during that session — the deep check at
+# opening, or a verified backup (the online backup reads every page, then integrity_check runs on the copy) — it
+# leaves ``<file>.clean`` beside it naming the file's exact state. The next start checks only the header if the file
+# is still in exactly that state and the verification is under SEAL_MAX_AGE old; opening it for writing removes the
+# seal first, so a crash, a copy, a restore, another program or another machine touching the file all lead to the
+# full check again, as does a week without a verified backup.
+SEAL_SUFFIX = ".clean"
+SEAL_MAX_AGE = 7 * 24 * 3600  # seconds
+
+
+def seal_path(path: Path) -> Path:
+    return path.with_name(path.name + SEAL_SUFFIX)
+
+
+def _seal_facts(path: Path) -> dict | None:
+    """The file's exact state at rest (None if it is not at rest: absent, or a WAL beside it)."""
+    sig = _signature(path)
+    if sig is None or sig[-1] is not None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return None
+    return {"file": list(sig[:4]), "header": hashlib.sha256(header).hexdigest()}
+
+
+def write_seal(path: Path, verified_at: float) -> bool:
+    """After a clean close: the file's state and when its content was last verified. False (nothing written) when
+    the file is not at rest."""
+    from ..fsutil import atomic_write_bytes  # not needed on the start-up path
+
+    facts = _seal_facts(path)
+    if facts is None:
+        return False
+    facts["verified_at"] = verified_at
+    atomic_write_bytes(seal_path(path), json.dumps(facts).encode())
+    return True
+
+
+def break_seal(path: Path) -> None:
+    """Before anything writes to the file (taken under its instance lock)."""
+    seal_path(path).unlink(missing_ok=True)
+
+
+def sealed_since(path: Path, now: float | None = None) -> float | None:
+    """When the file's content was verified, if it was sealed at a clean close and is exactly as it was left then
+    and the verification is recent; else None (the file gets the full check)."""
+    try:
+        seal = json.loads(seal_path(path).read_bytes())
+        verified = float(seal["verified_at"])
+        expected = {"file": seal["file"], "header": seal["header"]}
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    now = time.time() if now is None else now
+    if not 0 <= now - verified <= SEAL_MAX_AGE:
+        return None
+    return verified if _seal_facts(path) == expected else None
 
 
 def _check_header(path: Path, header: bytes) -> FileCheck | None:

@@ -17,10 +17,9 @@ from ..domain.lifecycle import State as PartnerState
 from ..domain.roles import Perm, Role, require
 from ..domain.text import clean_text
 from . import audit
-from .changes import Changes, Outcome
+from .changes import AGREEMENTS, Changes, Outcome
 from .records import get_versioned, insert_ignore
 
-AGREEMENTS = "agreements"
 _PARTNER_OK = {PartnerState.FILED.value, PartnerState.COMMITTED.value, PartnerState.ACTIVE.value}
 RenewalCheck = Callable[[Session, int], str | None]  # partner id -> refusal code, or None when renewal is allowed
 RENEWAL_CHECKS: list[RenewalCheck] = []  # the evaluation capability adds "the latest evaluation allows it"

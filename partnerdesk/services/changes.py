@@ -11,6 +11,7 @@ ORG = "org"
 USERS = "users"
 AUDIT = "audit"
 BACKUPS = "backups"
+AGREEMENTS = "agreements"  # spaces, agreements, service records and orders (services.agreements and friends)
 ALL = "*"
 
 

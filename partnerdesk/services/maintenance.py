@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +32,10 @@ def backup_now(ws: Workspace, reason: str = "manual", *, automatic: bool = False
         raise DomainError("backup.server_side")
     if ws.backup_dir is None:
         raise DomainError("backup.no_folder")
-    info = db_backup.take(ws.path, ws.backup_dir, reason, now=datetime.now())  # type: ignore[arg-type]
+    started = time.time()
+    with _watching(ws):
+        info = db_backup.take(ws.path, ws.backup_dir, reason, now=datetime.now())  # type: ignore[arg-type]
+    ws.content_verified(started)  # every page was read into the copy, which passed integrity_check
     if not automatic and not ws.read_only:
         audit.record_event(ws, "backup", "file", info.path.name, {"reason": reason, "size": info.size})
     return Outcome(info, Changes.of(BACKUPS))
@@ -41,10 +46,24 @@ def backup_to(ws: Workspace, target: Path) -> Outcome[Path]:
     require(ws.actor, Perm.BACKUP)
     if not ws.is_sqlite:
         raise DomainError("backup.server_side")
-    path = db_backup.take_to(ws.path, target)  # type: ignore[arg-type]
+    started = time.time()
+    with _watching(ws):
+        path = db_backup.take_to(ws.path, target)  # type: ignore[arg-type]
+    ws.content_verified(started)
     if not ws.read_only:
         audit.record_event(ws, "backup", "file", str(path), {"reason": "manual"})
     return Outcome(path, Changes.of(BACKUPS))
+
+
+@contextmanager
+def _watching(ws: Workspace):  # noqa: ANN202
+    """A copy that fails its check as damaged speaks about the file it was copied from."""
+    try:
+        yield
+    except DomainError as err:
+        if err.code == "backup.unverified" and err.params.get("reason") == "corrupt":
+            ws.content_suspect()
+        raise
 
 
 def rotate(ws: Workspace, keep_daily: int, keep_weekly: int) -> list[Path]:

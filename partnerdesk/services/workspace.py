@@ -5,6 +5,8 @@ Built by :func:`open_workspace`: file checks, instance lock, engine, migrations 
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +24,7 @@ from ..db.session import UnitOfWork, make_factories
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class Workspace:
@@ -36,6 +39,8 @@ class Workspace:
     clock: Callable[[], datetime] = field(default=utcnow)
     notes: list[str] = field(default_factory=list)  # what opening did (e.g. "migrated", "backup:...")
     integrity: IntegrityGate | None = None  # a large file's deep check, still running in the background
+    verified_at: float | None = None  # when the SQLite file's content was last known sound (seals it at close)
+    suspect: bool = False  # a backup of the file failed its check: never seal it, the next start checks it all
 
     @property
     def is_sqlite(self) -> bool:
@@ -62,11 +67,33 @@ class Workspace:
     def now(self) -> datetime:
         return self.clock()
 
+    def content_verified(self, at: float) -> None:
+        """A verified backup was just taken of this file: its content was sound at ``at`` (epoch seconds)."""
+        self.verified_at = max(at, self.verified_at or 0.0)
+
+    def content_suspect(self) -> None:
+        """A backup of the file did not pass integrity_check: the file itself may be damaged."""
+        self.suspect = True
+
     def close(self) -> None:
         self.engine.dispose()
         if self.lock is not None:
+            self._seal()
             self.lock.release()
             self.lock = None
+
+    def _seal(self) -> None:
+        """A clean close of a file verified this session: the next start may skip the full check (see fileguard)."""
+        path = self.path
+        verified = self.verified_at
+        if self.integrity is not None:
+            verified = max(verified or 0.0, self.integrity.verified_at() or 0.0) or None
+        if path is None or verified is None or self.suspect:
+            return
+        try:
+            fileguard.write_seal(path, verified)
+        except OSError as exc:  # only costs the next start its full check
+            log.warning("could not seal %s after closing it: %s", path, exc)
 
 
 # Files up to this size get SQLite's quick_check before opening (~20 ms per MB); larger files are checked on a
@@ -80,6 +107,9 @@ class IntegrityGate:
     def __init__(self, path: Path, inspection: fileguard.Inspection | None = None) -> None:
         self.path = path
         self._inspection = inspection or fileguard.Inspection(path)
+
+    def verified_at(self) -> float | None:
+        return self._inspection.verified_at()
 
     def wait_ok(self) -> None:
         r = self._inspection.result()
@@ -115,8 +145,12 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
     assert path is not None
     if inspection is not None and not inspection.matches(path):
         inspection = None
-    deep = not path.exists() or path.stat().st_size <= DEEP_CHECK_MAX_BYTES
-    check = inspection.result() if inspection is not None and deep else None
+    started = time.time()
+    sealed_at = inspection.sealed_at if inspection is not None else fileguard.sealed_since(path)
+    # a sealed file gets the header checks only; else a small file is checked now, a large one in the background
+    deep = sealed_at is None and (not path.exists() or path.stat().st_size <= DEEP_CHECK_MAX_BYTES)
+    usable_ahead = inspection is not None and (deep or sealed_at is not None)
+    check = inspection.result() if usable_ahead else None
     if check is None:  # no earlier check, or it could not read the file: check now (it raises what it meets)
         check = fileguard.inspect(path, deep=deep)
     if not check.usable:
@@ -135,10 +169,15 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
         holder = lock.acquire()
         if holder is not None:
             raise DomainError("db.in_use", user=holder.user, host=holder.host, pid=holder.pid, since=holder.since)
+        fileguard.break_seal(path)  # from now on the file may change: only a clean close seals it again
     try:
         engine = make_engine(url, read_only=read_only)
         ws = Workspace(url, engine, *make_factories(engine), read_only=read_only, backup_dir=backup_dir, lock=lock)
-        if not deep and check.state is fileguard.FileState.OK:
+        if sealed_at is not None:
+            ws.verified_at = sealed_at
+        elif deep:
+            ws.verified_at = started  # checked just now (or created just now)
+        elif check.state is fileguard.FileState.OK:
             ws.integrity = IntegrityGate(path, inspection)
         _prepare_schema(ws, migrate_schema)
     except BaseException:

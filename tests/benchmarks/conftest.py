@@ -35,11 +35,21 @@ class DistrictDb:
     def __init__(self, path: Path, seconds: float, summary: object) -> None:
         self.path, self.demo_seconds, self.summary = path, seconds, summary
 
-    def copy_to(self, folder: Path) -> Path:
-        """A private copy (the app takes an instance lock and writes a sign-in record)."""
+    def copy_to(self, folder: Path, *, closed_cleanly: bool = False) -> Path:
+        """A private copy (the app takes an instance lock and writes a sign-in record). ``closed_cleanly``: as the
+        last session left it after a clean exit (opened once, checked in full, closed: it carries its seal)."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "pd.sqlite3"
         shutil.copyfile(self.path, target)
+        if closed_cleanly:
+            from partnerdesk.db import fileguard
+            from partnerdesk.services.workspace import open_workspace
+
+            ws = open_workspace(f"sqlite:///{target}")
+            if ws.integrity is not None:
+                ws.integrity.wait_ok()  # a large file's check runs beside start-up: a session outlives it
+            ws.close()
+            assert fileguard.sealed_since(target) is not None
         return target
 
 

@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from partnerdesk.db import fileguard
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.services import accounts, org, workspace
 from partnerdesk.services.workspace import open_workspace
@@ -18,6 +19,7 @@ def _make(path) -> None:
     for n in range(400):  # enough pages that a damaged middle page is not the header
         org.add_unit(ws, "street", org.office(ws).district_id, f"街道{n:03d}" + "长" * 60)
     ws.close()
+    fileguard.break_seal(path)  # as after an unclean exit: the next open checks the whole file
 
 
 def _checkpointed(path) -> int:

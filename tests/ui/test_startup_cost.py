@@ -68,7 +68,12 @@ window, ws = app.benchmark_startup(sys.argv[1], "admin", "admin-pass-1")
 from PySide6.QtWidgets import QApplication
 
 QApplication.processEvents()
-result = {"modules": sorted(sys.modules), "verify_threads": threads, "visible": window.isVisible(),
+feature = sys.modules.get("PySide6.support.feature")
+verdicts = getattr(feature, "pyside_feature_dict", {})
+result = {"modules": sorted(sys.modules), "order": list(sys.modules),
+          "verdicts": {m: verdicts.get(m) for m in ("sqlalchemy.orm", "partnerdesk.services.accounts",
+                                                     "partnerdesk.messages", "partnerdesk.ui.main_window")},
+          "verify_threads": threads, "visible": window.isVisible(),
           "page": window.current_page().objectName(), "user": window.session.actor.username,
           "gc": gc.isenabled()}
 window.bus.wait()
@@ -106,6 +111,14 @@ def test_benchmarked_start_up_loads_only_the_first_page_and_verifies_off_the_gui
     assert loaded == [], f"imported at start-up: {loaded}"
     other_pages = [m for m in result["modules"] if re.fullmatch(r"partnerdesk\.ui\.\w+\.page", m)]
     assert other_pages == [], f"pages built before they are shown: {other_pages}"
+    # PySide6 reads the source of every module imported after it (app.PRELOAD): ours outside the UI come first
+    order = result["order"]
+    after_qt = order[order.index("PySide6.QtCore"):]
+    late = [m for m in after_qt if m.startswith("partnerdesk.") and not m.startswith("partnerdesk.ui")]
+    assert late == [], f"add these to app.PRELOAD: {late}"
+    if any(v is not None for v in result["verdicts"].values()):  # this PySide6 keeps its verdicts there
+        assert result["verdicts"]["sqlalchemy.orm"] == -1 and result["verdicts"]["partnerdesk.messages"] == -1
+        assert result["verdicts"]["partnerdesk.ui.main_window"] == 0, "a module that uses PySide6 is still read"
 
 
 REGISTRY = """

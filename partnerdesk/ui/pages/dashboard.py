@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.org import Phase
 from ...services import org
-from ...services.agreements import AGREEMENTS
-from ...services.changes import BACKUPS, ORG
+from ...services.changes import AGREEMENTS, BACKUPS, ORG
 from ...services.dto import Office
 from ...services.org import OrgSummary
 from .. import labels
