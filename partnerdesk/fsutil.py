@@ -22,7 +22,10 @@ def atomic_write(path: Path, writer: Callable[[Path], None]) -> Path:
     """Call ``writer(tmp_path)``, fsync it and rename it over ``path``. Nothing half-written ever has the final name."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:  # say which file could not be written, not the name of its temporary twin
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

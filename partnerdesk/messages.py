@@ -54,6 +54,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.missing": ("数据库不存在：{path}", "No database at {path}"),
     "db.newer_schema": ("该数据库由更新版本的 PartnerDesk 创建，只能以只读方式打开。",
                         "A newer PartnerDesk wrote this database; it can only be opened read-only."),
+    "db.disk_full": ("磁盘空间不足，本次操作未保存，数据库保持原样。请清理磁盘空间后重试。",
+                     "The disk is full: nothing of this action was saved and the database is as it was. Free some "
+                     "space and try again."),
+    "db.io_error": ("读写数据库文件时出错（磁盘或网络故障），本次操作未保存。请检查磁盘后重试，并请管理员运行"
+                    "“partnerdesk check”。",
+                    "The database file could not be read or written (a disk or network fault); nothing of this "
+                    "action was saved. Check the disk, try again, and ask your administrator to run "
+                    "`partnerdesk check`."),
+    "fs.disk_full": ("磁盘空间不足，文件未能写入。写了一半的文件已删除，原有文件保持不变。请清理磁盘空间后重试。",
+                     "The disk is full and the file could not be written. The half-written file was removed; any "
+                     "earlier file is unchanged. Free some space and try again."),
+    "fs.no_permission": ("没有写入 {path} 的权限。请另选文件夹，或请管理员开放权限。",
+                         "No permission to write {path}. Choose another folder or ask your administrator."),
+    "fs.read_only": ("{path} 所在的磁盘是只读的，无法写入。", "{path} is on a read-only disk and cannot be written."),
     "backup.server_side": ("PostgreSQL 服务器的备份由服务器管理员负责（例如 pg_dump），本程序不做备份。",
                            "On a PostgreSQL server, backups are the server's job (e.g. pg_dump), not the app's."),
     "backup.no_folder": ("未设置备份文件夹。", "No backup folder is set."),

@@ -11,7 +11,7 @@ import os
 import sys
 
 from .. import __version__
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, write_problem
 from . import admin, agreements, documents, funds, partners
 from .common import CliError, Context, fail
 
@@ -76,5 +76,10 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # e.g. `partnerdesk audit list | head`
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
+    except OSError as exc:  # a full disk, a folder without write permission: one plain line, not a traceback
+        problem = write_problem(exc)
+        if problem is None:
+            raise
+        return fail(ctx, problem)
     finally:
         ctx.close()

@@ -55,6 +55,10 @@ def translate_db_error(exc: BaseException) -> DomainError | None:
             return DomainError("db.busy")
         if "readonly" in text or "read-only" in text or "read only" in text:
             return DomainError("db.read_only")
+        if "disk is full" in text or "no space left" in text:  # SQLITE_FULL; nothing was committed
+            return DomainError("db.disk_full")
+        if "disk i/o error" in text:  # SQLITE_IOERR; nothing was committed
+            return DomainError("db.io_error")
         return None
     if isinstance(exc, DataError):  # e.g. PostgreSQL: value too long for type character varying(n)
         return DomainError("record.bad_value", detail=str(exc.orig).splitlines()[0][:200])

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, write_problem
 from ..messages import describe
 from ..services.changes import Changes, Outcome
 from .i18n import current_language
@@ -144,9 +144,12 @@ class _Call:
 
     def failed(self, exc: BaseException) -> None:
         try:
-            if isinstance(exc, DomainError):
-                if self.on_error is None or not self.on_error(exc):
-                    show_domain_error(self.parent, exc)
+            known = exc if isinstance(exc, DomainError) else write_problem(exc)
+            if known is not None:
+                if known is not exc:
+                    log.warning("write failed", exc_info=exc)
+                if self.on_error is None or not self.on_error(known):
+                    show_domain_error(self.parent, known)
             else:
                 show_crash(self.parent, exc)
         finally:

@@ -100,3 +100,11 @@ def test_unusable_database_exit_3(tmp_path):
     assert r.returncode == 3
     assert len(r.stderr.strip().splitlines()) == 1
     assert bad.read_bytes() == before
+
+
+def test_a_folder_that_cannot_be_written_is_one_plain_line(home):
+    """/sys refuses new files even to root (a stand-in for a share without write permission)."""
+    r = run(home, "--user", "boss", "backup", "-o", "/sys/partnerdesk-copy.sqlite3")
+    assert r.returncode == 1, r.stderr
+    assert r.stderr == "partnerdesk: 没有写入 /sys/partnerdesk-copy.sqlite3 的权限。请另选文件夹，或请管理员开放权限。\n"
+    assert "Traceback" not in r.stderr

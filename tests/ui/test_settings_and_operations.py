@@ -118,3 +118,41 @@ def test_background_work_runs_off_the_gui_thread_with_a_progress_dialog(qtbot, m
     assert ok and outcome.value != gui
     assert seen_progress, "work longer than the delay shows a progress dialog"
     assert not operations.bus_for(parent).busy
+
+
+def test_a_full_disk_or_a_refused_folder_is_said_plainly_not_as_a_crash(qtbot, window, boxes) -> None:
+    import errno
+
+    def full() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def refused() -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", "/srv/share/报表.xlsx")
+
+    run_command(window, full)
+    run_command(window, refused)
+    from partnerdesk.messages import describe
+    from partnerdesk.ui.i18n import current_language
+
+    language = current_language()
+    assert boxes.shown == [
+        ("warning", describe(DomainError("fs.disk_full", path="?"), language)),
+        ("warning", describe(DomainError("fs.no_permission", path="/srv/share/报表.xlsx"), language)),
+    ]
+    assert "/srv/share/报表.xlsx" in boxes.shown[1][1]
+    assert describe(DomainError("fs.disk_full", path="?"), "zh_CN").startswith("磁盘空间不足")
+
+
+def test_sqlite_disk_full_and_io_errors_become_messages() -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from partnerdesk.db.session import translate_db_error
+
+    full = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+    broken = OperationalError("COMMIT", {}, sqlite3.OperationalError("disk I/O error"))
+    other = OperationalError("SELECT", {}, sqlite3.OperationalError("no such table: x"))
+    assert translate_db_error(full).code == "db.disk_full"
+    assert translate_db_error(broken).code == "db.io_error"
+    assert translate_db_error(other) is None
