@@ -141,7 +141,7 @@ def cmd_receive(ctx: Context, args) -> int:  # noqa: ANN001
     if not text:
         raise CliError(ctx.say("give the amount (AMOUNT or --amount)", "请填写金额（AMOUNT 或 --amount）"))
     fen = yuan_to_fen(text)
-    on = args.date or ws.now().date()
+    on = args.date or ws.today()
     agreement_id = feedback.find_agreement(ws, args.agreement)
     key = args.key or f"cli-receive:{agreement_id}:{on.isoformat()}:{fen}"
     r = feedback.receive(ws, agreement_id, fen, on, key).value

@@ -99,7 +99,7 @@ def _agreements(actor: Actor, f: AgreementFilter, today: date) -> Select:
 
 def count_agreements(ws, f: AgreementFilter = AgreementFilter()) -> int:
     require(ws.actor, Perm.READ)
-    q = _agreements(ws.actor, f, ws.now().date())
+    q = _agreements(ws.actor, f, ws.today())
     with ws.read() as uow:
         return uow.session.scalar(select(func.count()).select_from(q.subquery())) or 0
 
@@ -108,7 +108,7 @@ def query_agreements(ws, f: AgreementFilter = AgreementFilter(), sort: str = "en
                      offset: int = 0, limit: int = 200) -> list[AgreementListRow]:
     """One page of agreements, sorted in SQL (ties broken by id so pages never overlap)."""
     require(ws.actor, Perm.READ)
-    today = ws.now().date()
+    today = ws.today()
     columns = AGREEMENT_SORTS.get(sort, Agreement.end_date)
     columns = columns if isinstance(columns, tuple) else (columns,)
     order = [*(c.desc() for c in columns), Agreement.id.desc()] if descending else [*columns, Agreement.id]
@@ -127,7 +127,7 @@ def _agreement_row(r, today: date, window: int) -> AgreementListRow:  # noqa: AN
 def agreement_row(ws, agreement_id: int, window_days: int = REMINDER_DAYS[0]) -> AgreementListRow | None:
     """One agreement as the lists show it (names joined), or None if the user may not see it."""
     require(ws.actor, Perm.READ)
-    today = ws.now().date()
+    today = ws.today()
     q = _with_names(_agreements(ws.actor, AgreementFilter(), today)).where(Agreement.id == agreement_id)
     with ws.read() as uow:
         found = uow.session.execute(q).first()

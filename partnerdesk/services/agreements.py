@@ -216,7 +216,7 @@ def transition(ws, agreement_id: int, version: int, action: str, opinion: str = 
                on_date: date | None = None) -> Outcome[AgreementRow]:
     act = _action(action)
     require(ws.actor, Perm.EDIT_RECORDS)
-    on_date = on_date or ws.now().date()
+    on_date = on_date or ws.today()
     with ws.write() as uow:
         s = uow.session
         rules.check_role(act, ws.actor.role, rules_in(s))
@@ -348,7 +348,7 @@ def list_agreements(ws, *, state: str = "", partner_id: int | None = None, space
                     offset: int = 0) -> list[AgreementListRow]:
     """Filtered and paged in SQL; ``expiring_within`` lists agreements in force that end within N days."""
     require(ws.actor, Perm.READ)
-    today = ws.now().date()
+    today = ws.today()
     q = select(m.Agreement).order_by(m.Agreement.end_date, m.Agreement.id)
     if state:
         q = q.where(m.Agreement.state == state)

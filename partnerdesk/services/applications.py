@@ -284,7 +284,7 @@ def _approve(s: Session, ws, a: m.Application) -> None:  # noqa: ANN001
             raise DomainError("application.below_paid", amount=a.amount_fen, paid=paid)
         if prev is not None and prev.state == AppState.APPROVED.value:
             prev.state, prev.updated_at = AppState.SUPERSEDED.value, ws.now()
-    a.locked, a.approved_on = True, ws.now().date()
+    a.locked, a.approved_on = True, ws.today()
 
 
 def withdraw(ws, app_id: int, version: int, reason: str = "") -> Outcome[ApplicationRow]:  # noqa: ANN001

@@ -51,7 +51,7 @@ def load(ws, scale: str = "small", seed: int = 2026, today: date | None = None,
     if scale not in SCALES and scale not in BENCH_SCALES:
         raise DomainError("demo.bad_scale", scale=scale)
     partners = partners or BENCH_SCALES.get(scale)
-    rng, today = random.Random(seed), today or ws.now().date()
+    rng, today = random.Random(seed), today or ws.today()
     pw_hash = hash_password(DEMO_PASSWORD)
     with ws.write() as uow:
         s = uow.session

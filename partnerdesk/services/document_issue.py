@@ -102,7 +102,7 @@ def preview(ws, kind: str, record_id: int) -> bytes:  # noqa: ANN001
     """The document as it would print, without serial and verification code; nothing is stored."""
     require(ws.actor, Perm.READ)
     with ws.read() as uow:
-        rec = dd.build(uow.session, kind, record_id, ws.now().date())
+        rec = dd.build(uow.session, kind, record_id, ws.today())
         _check_scope(ws, Perm.READ, rec.community_ids)
     return render(template_store().load(rec.kind), rec.data)
 
@@ -181,7 +181,7 @@ def issue(ws, kind: str, record_id: int) -> Outcome[IssuedDoc]:  # noqa: ANN001
     store = template_store()
     with ws.write() as uow:
         s = uow.session
-        rec = dd.build(s, kind, record_id, ws.now().date())
+        rec = dd.build(s, kind, record_id, ws.today())
         _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
         doc = _issue_record(s, ws, rec, store.load(rec.kind))
         uow.commit()

@@ -129,7 +129,7 @@ def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: b
 
 def _issue_here(s: Session, ws, store: TemplateStore, kind: str, record_ids: Sequence[int],  # noqa: ANN001
                 progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[IssuedDoc]:
-    today = ws.now().date()
+    today = ws.today()
     recs = [dd.build(s, kind, rid, today) for rid in record_ids]
     for rec in recs:
         _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)

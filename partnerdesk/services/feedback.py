@@ -238,7 +238,7 @@ class OverdueRow:
 def overdue(ws, today: date | None = None) -> list[OverdueRow]:  # noqa: ANN001
     """Agreements whose feedback due by today exceeds what was received, oldest debt first."""
     require(ws.actor, Perm.READ)
-    today = today or ws.now().date()
+    today = today or ws.today()
     with ws.read() as uow:
         s = uow.session
         q = select(m.RevenueReport).where(m.RevenueReport.due_on < today).order_by(

@@ -177,7 +177,7 @@ def post(ws, fund_id: int, on_date: date, lines: Sequence[Line], memo: str, idem
 def reverse_in(s: Session, ws, original: m.Txn, fund: m.Fund, reason: str, idem_key: str,  # noqa: ANN001
                on_date: date | None = None) -> tuple[m.Txn, bool]:
     """Cancel ``original`` by a transaction with every posting's side swapped, dated ``on_date`` (default today)."""
-    on_date = on_date or ws.now().date()
+    on_date = on_date or ws.today()
     lines = rules.reversed_lines(rules.line_from_amount(a, x) for a, x in s.execute(
         select(m.Posting.account_id, m.Posting.amount_fen).where(m.Posting.txn_id == original.id)
         .order_by(m.Posting.id)))
@@ -222,7 +222,7 @@ def close_period(ws, fund_id: int, period: str, note: str = "") -> Outcome[str]:
     with ws.write() as uow:
         s = uow.session
         fund = get_fund(s, fund_id, ws.actor, Perm.APPROVE, lock=True)
-        rules.check_can_close(p, closed_through(s, fund.id), ws.now().date())
+        rules.check_can_close(p, closed_through(s, fund.id), ws.today())
         last = s.scalar(select(func.coalesce(func.max(m.Txn.id), 0)).where(m.Txn.fund_id == fund.id))
         s.add(m.ClosedPeriod(fund_id=fund.id, period=p.key, start_date=p.start, end_date=p.end, through_txn_id=last,
                              note=note.strip(), closed_by=ws.actor.username, closed_at=ws.now()))

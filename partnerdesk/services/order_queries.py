@@ -58,7 +58,7 @@ def _filtered(ws, f: OrderFilter):  # noqa: ANN001, ANN202
     if f.partner_id is not None:
         q = q.where(RO.partner_id == f.partner_id)
     if f.overdue_only:
-        q = q.where(RO.state.in_([s.value for s in rules.OPEN]), RO.due_on < ws.now().date())
+        q = q.where(RO.state.in_([s.value for s in rules.OPEN]), RO.due_on < ws.today())
     if f.text.strip():
         like = f"%{_esc(f.text.strip())}%"
         q = q.where(or_(RO.number.like(like, escape="\\"), RO.resident_name.like(like, escape="\\"),
@@ -95,7 +95,7 @@ def query(ws, f: OrderFilter = OrderFilter(), sort: str = "ordered", descending:
                 RO.domain, RO.ordered_on, RO.due_on, RO.state, RO.partner_id, m.Partner.name, RO.rating)
          .join(m.OrgUnit, m.OrgUnit.id == RO.community_id).outerjoin(m.Partner, m.Partner.id == RO.partner_id)
          .where(RO.id.in_(ids.scalar_subquery())).order_by(*order))
-    today = ws.now().date()
+    today = ws.today()
     with ws.read() as uow:
         return [OrderListRow(r[0], r[1], r[2], r[3], r[4], mask_mobile(r[5]), r[6], r[7], r[8], r[9], r[10], r[11],
                              r[12] or "", r[13], rules.is_overdue(r[10], r[9], today))

@@ -121,7 +121,7 @@ def create(ws, data: OrderInput) -> Outcome[OrderRow]:
         raise DomainError("order.wanted_required")
     if len(name) > 64 or len(clean_text(data.resident_phone)) > 32 or len(clean_text(data.domain)) > 32:
         raise DomainError("order.text_too_long")
-    rules.check_dates(data.ordered_on, data.due_on, ws.now().date())
+    rules.check_dates(data.ordered_on, data.due_on, ws.today())
     with ws.write() as uow:
         s = uow.session
         community = s.get(m.OrgUnit, data.community_id)
@@ -135,7 +135,7 @@ def create(ws, data: OrderInput) -> Outcome[OrderRow]:
         s.add(o)
         s.flush()
         _event(s, ws, o, "create", "", extra={"community_id": o.community_id, "due_on": o.due_on.isoformat()})
-        row = _row(s, o, ws.now().date())
+        row = _row(s, o, ws.today())
         uow.commit()
     return Outcome(row, Changes.of(ORDERS))
 
@@ -155,14 +155,14 @@ def transition(ws, order_id: int, version: int, action: str, note: str = "", par
         o.updated_at = ws.now()
         s.flush()
         _event(s, ws, o, act.value, before, note, extra)
-        row = _row(s, o, ws.now().date())
+        row = _row(s, o, ws.today())
         uow.commit()
     return Outcome(row, Changes.of(ORDERS, SERVICES) if act is OrderAction.DELIVER else Changes.of(ORDERS))
 
 
 def _apply(s: Session, ws, o: m.ResidentOrder, act: OrderAction, note: str, partner_id: int | None,  # noqa: ANN001
            delivery: DeliveryInput | None) -> dict:
-    today = ws.now().date()
+    today = ws.today()
     if act is OrderAction.DISPATCH:
         partner = s.get(m.Partner, partner_id) if partner_id is not None else None
         if partner is None:
@@ -209,10 +209,10 @@ def rate(ws, order_id: int, stars: int, comment: str = "") -> Outcome[OrderRow]:
             raise DomainError("order.not_completed", state=o.state)
         if o.rating is not None:
             raise DomainError("order.already_rated", stars=o.rating)
-        o.rating, o.rating_comment, o.rated_on, o.updated_at = stars, comment.strip(), ws.now().date(), ws.now()
+        o.rating, o.rating_comment, o.rated_on, o.updated_at = stars, comment.strip(), ws.today(), ws.now()
         s.flush()
         _event(s, ws, o, "rate", o.state, comment, {"stars": stars})
-        row = _row(s, o, ws.now().date())
+        row = _row(s, o, ws.today())
         uow.commit()
     return Outcome(row, Changes.of(ORDERS))
 
@@ -228,7 +228,7 @@ def complain(ws, order_id: int, text: str) -> Outcome[int]:
         require(ws.actor, Perm.EDIT_RECORDS, o.community_id)
         if o.state != OrderState.COMPLETED.value:
             raise DomainError("order.not_completed", state=o.state)
-        c = m.OrderComplaint(order_id=o.id, partner_id=o.partner_id, lodged_on=ws.now().date(), text=text.strip(),
+        c = m.OrderComplaint(order_id=o.id, partner_id=o.partner_id, lodged_on=ws.today(), text=text.strip(),
                              state="open", created_by=ws.actor.username, created_at=ws.now())
         s.add(c)
         s.flush()
@@ -248,7 +248,7 @@ def decide_complaint(ws, complaint_id: int, version: int, upheld: bool, decision
         if c.state != "open":
             raise DomainError("order.complaint_decided", state=c.state)
         c.state = "upheld" if upheld else "dismissed"
-        c.decision, c.decided_by, c.decided_on = decision.strip(), ws.actor.username, ws.now().date()
+        c.decision, c.decided_by, c.decided_on = decision.strip(), ws.actor.username, ws.today()
         s.flush()
         audit.record(s, ws.actor, "order.complaint_decide", "complaint", c.id, before={"state": "open"},
                      after={"state": c.state, "decision": c.decision, "order_id": c.order_id}, at=ws.now())
@@ -271,7 +271,7 @@ def get(ws, order_id: int, reveal: bool = False) -> OrderRow:
         s = uow.session
         o = get_versioned(s, m.ResidentOrder, order_id, entity="order")
         _readable(ws, o)
-        row = _row(s, o, ws.now().date(), reveal)
+        row = _row(s, o, ws.today(), reveal)
         if reveal:
             audit.record(s, ws.actor, "personal.reveal", "order", order_id, after={"field": "resident_phone"},
                          at=ws.now())

@@ -67,7 +67,7 @@ def transition(ws, partner_id: int, version: int, action: str, opinion: str = ""
                exit_reason: str = "", attachment: tuple[str, bytes] | None = None) -> Outcome[PartnerDetail]:
     require(ws.actor, Perm.EDIT_RECORDS)
     act = _action(action)
-    on_date = on_date or ws.now().date()
+    on_date = on_date or ws.today()
     with ws.write() as uow:
         s = uow.session
         p = load(s, partner_id, version)

@@ -299,7 +299,7 @@ def merge(ws, keep_id: int, drop_id: int, reason: str) -> Outcome[PartnerDetail]
         for e in s.scalars(select(PartnerEvent).where(PartnerEvent.partner_id == drop.id)):
             e.partner_id = keep.id
         drop.merged_into_id, drop.state = keep.id, State.EXITED.value
-        drop.exit_reason, drop.exit_date = "merged", ws.now().date()
+        drop.exit_reason, drop.exit_date = "merged", ws.today()
         set_live_numbers(drop)
         s.flush()
         for pid, text in ((keep.id, f"merged #{drop.id} {drop.name}"), (drop.id, f"merged into #{keep.id}")):

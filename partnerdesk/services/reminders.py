@@ -26,7 +26,7 @@ def expiring_agreements(ws, days: int, limit: int = 5) -> tuple[int, list[Expiri
     """Agreements in force that end within ``days`` (today included): how many, and the first ``limit`` by end
     date. Community workers see their communities only."""
     require(ws.actor, Perm.READ)
-    today = ws.now().date()
+    today = ws.today()
     where = "a.state = :state AND a.end_date >= :today AND a.end_date <= :until"
     params: dict = {"state": AgreementState.IN_FORCE.value, "today": today, "until": today + timedelta(days=days)}
     binds = [bindparam("today", type_=Date), bindparam("until", type_=Date)]

@@ -178,7 +178,7 @@ def record_attendance(ws, shift_id: int, version: int, attendance: str, replaced
         s = uow.session
         x = get_versioned(s, RotaShift, shift_id, version)
         require(ws.actor, Perm.EDIT_RECORDS, x.community_id)
-        if x.on_date > ws.now().date() and attendance != "scheduled":
+        if x.on_date > ws.today() and attendance != "scheduled":
             raise DomainError("rota.future_attendance")
         if replaced_by_id is not None:
             _check_partner(s, replaced_by_id)

@@ -169,7 +169,7 @@ def check_rows(s: Session, ws, rows: list[ServiceInput], allow_duplicates: bool 
            ) -> tuple[list[RowProblem], list[dict]]:
     """Every problem of every row, and the values to insert (complete only when there is no problem)."""
     ctx = _Context(s, rows)
-    today = ws.now().date()
+    today = ws.today()
     problems: list[RowProblem] = []
     values: list[dict] = []
     clean: list[int] = []

@@ -128,7 +128,7 @@ def sample_data(ws, kind: str) -> dict[str, Any]:  # noqa: ANN001
     try:
         for rid in record_ids(ws, kind)[:1]:
             with ws.read() as uow:
-                return dd.build(uow.session, kind, rid, ws.now().date()).data
+                return dd.build(uow.session, kind, rid, ws.today()).data
     except DomainError:
         pass
     return built_in_sample(_store().load(kind))

@@ -9,7 +9,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -65,7 +65,13 @@ class Workspace:
         return UnitOfWork(self.writer)
 
     def now(self) -> datetime:
+        """The time, naive UTC (as stored)."""
         return self.clock()
+
+    def today(self) -> date:
+        """The office's calendar day (the machine's local time zone): what dates on records and forms mean. The
+        clock is UTC, so between midnight and 08:00 in Beijing ``now().date()`` would still say yesterday."""
+        return self.clock().replace(tzinfo=UTC).astimezone().date()
 
     def content_verified(self, at: float) -> None:
         """A verified backup was just taken of this file: its content was sound at ``at`` (epoch seconds)."""

@@ -16,7 +16,10 @@ from tests.unit.test_agreements_service import _filed_partner, _sign, _terms
 
 PW = "admin-pass-1"
 CW_PW, APPR_PW = "worker-pass-1", "approve-pass-1"
-TODAY = date.today().isoformat()  # the CLI approves with the real clock; payments cannot predate approval
+def today() -> str:
+    """The CLI approves with the real clock and payments cannot predate approval: asked at the payment itself
+    (a module constant would be yesterday when the run crosses midnight)."""
+    return date.today().isoformat()
 QUARTER = f"{date.today().year}Q{(date.today().month - 1) // 3 + 1}"
 
 
@@ -67,11 +70,11 @@ def test_receive_approve_disburse_publish(db):
     appr = ("--db", str(path), "--user", "appr")
     r = run(home, *appr, "funds", "approve", str(app_id), "--json", password=APPR_PW)
     assert json.loads(r.stdout)["state"] == "approved"
-    r = run(home, *admin, "funds", "disburse", str(app_id), "--amount", "50", "--date", TODAY,
+    r = run(home, *admin, "funds", "disburse", str(app_id), "--amount", "50", "--date", today(),
             "--payee", "幸福食堂", "--key", "pay-1", "--json", password=PW)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["amount"] == "50.00"
-    r = run(home, *admin, "funds", "disburse", str(app_id), "--amount", "50", "--date", TODAY,
+    r = run(home, *admin, "funds", "disburse", str(app_id), "--amount", "50", "--date", today(),
             "--payee", "幸福食堂", "--key", "pay-1", "--json", password=PW)
     assert json.loads(r.stdout)["replayed"] is True
     r = run(home, *admin, "funds", "applications", "--fund", "CLI-POOL", "--json", password=PW)

@@ -162,7 +162,7 @@ class AgreementWindow(QDialog):
         self.supplements.set_rows(rec.supplements)
         self.events.set_rows(rec.events)
         if first:
-            self.delivery.show_for(agreement_id=row.id, around=min(row.end_date, self.session.ws.now().date()))
+            self.delivery.show_for(agreement_id=row.id, around=min(row.end_date, self.session.ws.today()))
 
     def _banner_text(self, row: AgreementRow) -> str:
         if row.state in (AgreementState.SIGNED.value, AgreementState.IN_FORCE.value):
@@ -194,7 +194,7 @@ class AgreementWindow(QDialog):
     def begin(self, action: str) -> None:
         if self.record is None:
             return
-        self.dialog = StepDialog(action, self.record.row.number, self.session.ws.now().date(), self)
+        self.dialog = StepDialog(action, self.record.row.number, self.session.ws.today(), self)
         self.dialog.chosen.connect(self.take_step)
         self.dialog.open()
 
@@ -206,7 +206,7 @@ class AgreementWindow(QDialog):
     def add_supplement(self) -> None:
         if self.record is None:
             return
-        self.dialog = SupplementDialog(self.record.row.number, self.session.ws.now().date(), self)
+        self.dialog = SupplementDialog(self.record.row.number, self.session.ws.today(), self)
         self.dialog.chosen.connect(self._supplement)
         self.dialog.open()
 

@@ -102,7 +102,7 @@ class DisburseDialog(FundDialog):
         self.key = new_key("disburse")
         self.amount = money_edit("payAmount")
         self.amount.setText(str(fen_to_yuan(max(left, 0))))
-        self.on_date = date_edit(session.ws.now().date())
+        self.on_date = date_edit(session.ws.today())
         self.on_date.setObjectName("payDate")
         self.payee = QLineEdit(row.applicant_name, objectName="payee")
         self.form.addRow(self.tr("Amount (yuan)"), self.amount)

@@ -66,7 +66,7 @@ class DonationDialog(FundDialog):
         fill_combo(self.kind, labels.choices(labels.DONOR_KINDS), keep=False)
         self.anonymous = QCheckBox(self.tr("Publish as anonymous"), objectName="anonymous")
         self.amount = money_edit("donationAmount")
-        self.on_date = date_edit(session.ws.now().date())
+        self.on_date = date_edit(session.ws.today())
         self.use = QLineEdit(objectName="intendedUse")
         self.form.addRow(self.tr("Donor"), self.donor)
         self.form.addRow(self.tr("Donor type"), self.kind)

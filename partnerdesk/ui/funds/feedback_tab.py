@@ -86,7 +86,7 @@ class ReportDialog(FundDialog):
                          self.tr("%1 pays %2 of its revenue as feedback.").replace("%1", row.partner_name)
                          .replace("%2", pct(row.revenue_share_bp)))
         self.session, self.row = session, row
-        today = session.ws.now().date()
+        today = session.ws.today()
         self.period = PeriodPicker(("month", "quarter"), today)
         self.period.set_period("quarter", today.year, max((today.month - 1) // 3, 1))
         self.revenue = money_edit("revenue")
@@ -125,7 +125,7 @@ class ReceiveDialog(FundDialog):
         self.amount = money_edit("receiveAmount")
         if row.outstanding_fen > 0:
             self.amount.setText(str(fen_to_yuan(row.outstanding_fen)))
-        self.on_date = date_edit(session.ws.now().date())
+        self.on_date = date_edit(session.ws.today())
         self.on_date.setObjectName("receiveDate")
         found = fund_queries.receiving_funds(session.ws, row.community_id)
         self.pool, self.se = QComboBox(objectName="poolFund"), QComboBox(objectName="seFund")

@@ -71,7 +71,7 @@ class FundsTab(Page):
         self.table, self.account_view = table_view(self), table_view(self)
         self.table.setModel(self.model)
         self.account_view.setModel(self.accounts)
-        today = session.ws.now().date()
+        today = session.ws.today()
         self.on_date = QDateEdit(QDate(today.year, today.month, today.day), calendarPopup=True,
                                  displayFormat="yyyy-MM-dd", objectName="balanceDate")
         self.account_title = QLabel(objectName="accountTitle")

@@ -67,7 +67,7 @@ class PostEntryDialog(FundDialog):
         self.session, self.fund = session, fund
         self.key = new_key("post")
         self._accounts = [(a.account_id, f"{a.code} {a.name}") for a in ledger.balances(session.ws, fund.id)]
-        self.on_date = date_edit(session.ws.now().date())
+        self.on_date = date_edit(session.ws.today())
         self.on_date.setObjectName("entryDate")
         self.memo, self.project = QLineEdit(objectName="entryMemo"), QLineEdit(objectName="entryProject")
         self.lines: list[EntryLine] = []
@@ -149,7 +149,7 @@ class ReverseDialog(FundDialog):
         self.reason = QPlainTextEdit(objectName="reverseReason")
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(90)
-        self.on_date = date_edit(session.ws.now().date())
+        self.on_date = date_edit(session.ws.today())
         self.form.addRow(self.tr("Reason"), self.reason)
         self.form.addRow(self.tr("Date"), self.on_date)
 
@@ -172,7 +172,7 @@ class ClosePeriodDialog(FundDialog):
                          intro + " " + self.tr("After closing, nothing can be posted on or before the period's "
                                                "last day."))
         self.session, self.fund = session, fund
-        today = session.ws.now().date()
+        today = session.ws.today()
         self.period = PeriodPicker(("month", "quarter"), today)
         prev = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
         self.period.set_period("month", prev.year, prev.month)
@@ -199,7 +199,7 @@ class AssertBalanceDialog(FundDialog):
         bank = self.account.findText("1002", Qt.MatchFlag.MatchStartsWith)
         if bank >= 0:
             self.account.setCurrentIndex(bank)
-        self.on_date = date_edit(session.ws.now().date())
+        self.on_date = date_edit(session.ws.today())
         self.expected = money_edit("assertExpected")
         self.note = QLineEdit(objectName="assertNote")
         self.form.addRow(self.tr("Account"), self.account)

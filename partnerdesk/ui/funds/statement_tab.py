@@ -115,7 +115,7 @@ class StatementTab(Page):
         self.projects: RowTableModel[ProjectRow] = RowTableModel(PROJECT_COLUMNS, CONTEXT, self)
         self.fund = QComboBox(objectName="statementFund")
         self.fund.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        today = session.ws.now().date()
+        today = session.ws.today()
         self.period = PeriodPicker(("month", "quarter", "year"), today)
         self.period.set_period("quarter", today.year, (today.month - 1) // 3 + 1)
         self.heading = QLabel(objectName="statementHeading")

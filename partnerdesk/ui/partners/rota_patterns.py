@@ -130,7 +130,7 @@ class PatternsPanel(QGroupBox):
             self.message.emit(self.tr("Select a weekly duty that is still running."))
             return
         ws = self.session.ws
-        self.dialog = rota_forms.end_pattern_dialog(ws, pattern, self.names, ws.now().date(), self)
+        self.dialog = rota_forms.end_pattern_dialog(ws, pattern, self.names, ws.today(), self)
         self.dialog.saved.connect(self._ended)
         self.dialog.open()
 

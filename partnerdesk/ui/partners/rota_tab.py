@@ -47,7 +47,7 @@ class RotaTab(Page):
         super().__init__(session, parent)
         self.partners: dict[int, str] = {}  # on duty in the community: the dialogs' choices
         self.names: dict[int, str] = {}  # everyone the week shows (stand-ins from elsewhere too)
-        self.monday = monday_of(session.ws.now().date())
+        self.monday = monday_of(session.ws.today())
         self.community = QComboBox()
         self.week_picker = date_edit(self.monday)
         self.week_picker.setObjectName("weekPicker")
@@ -130,7 +130,7 @@ class RotaTab(Page):
         self.community.currentIndexChanged.connect(self.reload)
         self.buttons["previous"].clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
         self.buttons["next"].clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
-        self.buttons["today"].clicked.connect(lambda: self.show_week(monday_of(self.session.ws.now().date())))
+        self.buttons["today"].clicked.connect(lambda: self.show_week(monday_of(self.session.ws.today())))
         self.week_picker.dateChanged.connect(lambda d: self.show_week(monday_of(d.toPython())))
         self.buttons["pattern"].clicked.connect(self.add_pattern)
         self.buttons["roll_out"].clicked.connect(self.roll_out)

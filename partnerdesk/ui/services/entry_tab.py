@@ -45,7 +45,7 @@ class EntryTab(Page):
         super().__init__(session, parent)
         self._agreements: dict[int, list[tuple[int, str]]] = {}
         self._showing = False  # problems being shown are not edits to check again
-        self.model = EntryGridModel(self.find_partners, self.agreements_of, session.ws.now().date(), self)
+        self.model = EntryGridModel(self.find_partners, self.agreements_of, session.ws.today(), self)
         self.table = EntryGridView(self.partner_hits, self)
         self.table.setModel(self.model)
         self.community_combo = QComboBox(objectName="sheetCommunity")

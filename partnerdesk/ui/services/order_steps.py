@@ -121,7 +121,7 @@ def new_order(session: Session, parent: QWidget | None = None) -> StepDialog:
     wanted.setObjectName("orderWanted")
     domain = QComboBox()
     fill_combo(domain, choices.dictionary(ws, "service_domain"), translate("OrderSteps", "(none)"), keep=False)
-    today = ws.now().date()
+    today = ws.today()
     ordered, due = date_edit(today), date_edit(today + timedelta(days=DUE_DAYS))
     dialog.add(translate("OrderSteps", "Community"), community)
     dialog.add(translate("OrderSteps", "Resident"), name, translate("OrderSteps", "Enter the resident's name."))
@@ -199,7 +199,7 @@ def _deliver(session: Session, order: OrderRow, action: str, parent: QWidget | N
     dialog = StepDialog(_title(order, action), parent,
                         translate("OrderSteps", "%1 delivered the service. It is recorded as a service record of the partner.")
                         .replace("%1", order.partner_name))
-    on_date = date_edit(ws.now().date())
+    on_date = date_edit(ws.today())
     kind = QComboBox()
     fill_combo(kind, labels.kinds(), keep=False)
     people = QSpinBox(minimum=0, maximum=10_000, value=1)
