@@ -148,13 +148,16 @@ def _seal_facts(path: Path) -> dict | None:
 def write_seal(path: Path, verified_at: float) -> bool:
     """After a clean close: the file's state and when its content was last verified. False (nothing written) when
     the file is not at rest."""
-    from ..fsutil import atomic_write_bytes  # not needed on the start-up path
-
     facts = _seal_facts(path)
     if facts is None:
         return False
     facts["verified_at"] = verified_at
-    atomic_write_bytes(seal_path(path), json.dumps(facts).encode())
+    # Renamed into place but not fsynced: the database itself is already durable, and a seal lost or torn by a
+    # power cut only costs the next start its full check (a torn file does not parse).
+    target = seal_path(path)
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_bytes(json.dumps(facts).encode())
+    os.replace(tmp, target)
     return True
 
 
