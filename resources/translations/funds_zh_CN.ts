@@ -1305,6 +1305,17 @@
     </message>
 </context>
 <context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Please write the reason for the reversal.</source>
+        <translation>请填写冲销原因。</translation>
+    </message>
+</context>
+<context>
     <name>ReverseDialog</name>
     <message>
         <source>Reverse transaction #%1</source>
@@ -1315,16 +1326,8 @@
         <translation>已记账的凭证不能修改：冲销以相反方向记入同样的分录。%1</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Please write the reason for the reversal.</source>
-        <translation>请填写冲销原因。</translation>
     </message>
 </context>
 <context>
@@ -1337,14 +1340,6 @@
         <source>The payment of %1 yuan on %2 to %3 is reversed in the ledger.</source>
         <translation>%2 拨付给 %3 的 %1 元将在账簿中冲销。</translation>
     </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Please write the reason for the reversal.</source>
-        <translation>请填写冲销原因。</translation>
-    </message>
 </context>
 <context>
     <name>ReverseReceiptDialog</name>
@@ -1355,14 +1350,6 @@
     <message>
         <source>Both parts of the receipt of %1 yuan on %2 are reversed.</source>
         <translation>%2 到账的 %1 元（两部分）将一并冲销。</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Please write the reason for the reversal.</source>
-        <translation>请填写冲销原因。</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ from ..operations import run_command, show_domain_error
 from ..partners.widgets import date_edit, set_widths, table_view
 from ..session import Session
 from . import labels
-from .widgets import FundDialog, fen_of, money_edit, new_key, yuan
+from .widgets import FundDialog, ReversalDialog, fen_of, money_edit, new_key, yuan
 
 CONTEXT = "ApplicationWindow"
 FILE_KINDS = (QT_TRANSLATE_NOOP("ApplicationWindow", "Project plan"),
@@ -119,24 +119,16 @@ class DisburseDialog(FundDialog):
         return lambda: applications.disburse(ws, app_id, fen, on, payee, key)
 
 
-class ReversePaymentDialog(FundDialog):
+class ReversePaymentDialog(ReversalDialog):
     def __init__(self, session, payment: DisbursementRow, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(self.tr("Reverse a payment"), parent,
                          self.tr("The payment of %1 yuan on %2 to %3 is reversed in the ledger.")
                          .replace("%1", yuan(payment.amount_fen)).replace("%2", day(payment.on_date))
-                         .replace("%3", payment.payee))
+                         .replace("%3", payment.payee), "unpay")
         self.session, self.payment = session, payment
-        self.key = new_key("unpay")
-        self.reason = QPlainTextEdit(objectName="reverseReason")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(90)
-        self.form.addRow(self.tr("Reason"), self.reason)
-
-    def check(self) -> str:
-        return "" if self.reason.toPlainText().strip() else self.tr("Please write the reason for the reversal.")
 
     def work(self) -> Callable[[], Any]:
-        ws, pid, reason, key = self.session.ws, self.payment.id, self.reason.toPlainText().strip(), self.key
+        ws, pid, reason, key = self.session.ws, self.payment.id, self.reason_text(), self.key
         return lambda: applications.reverse_disbursement(ws, pid, reason, key)
 
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -37,7 +36,16 @@ from ..pages.base import Page
 from ..partners import choices
 from ..partners.widgets import combo_value, date_edit, fill_combo, set_widths, table_view
 from ..session import Session
-from .widgets import AlertRowModel, FundDialog, PeriodPicker, fen_of, money_edit, new_key, yuan
+from .widgets import (
+    AlertRowModel,
+    FundDialog,
+    PeriodPicker,
+    ReversalDialog,
+    fen_of,
+    money_edit,
+    new_key,
+    yuan,
+)
 
 CONTEXT = "FeedbackTab"
 
@@ -171,23 +179,16 @@ class ReceiveDialog(FundDialog):
         return lambda: feedback.receive(ws, aid, fen, on, key, pool_fund_id=pool, se_fund_id=se)
 
 
-class ReverseReceiptDialog(FundDialog):
+class ReverseReceiptDialog(ReversalDialog):
     def __init__(self, session, receipt, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(self.tr("Reverse a receipt"), parent,
                          self.tr("Both parts of the receipt of %1 yuan on %2 are reversed.")
-                         .replace("%1", yuan(receipt.amount_fen)).replace("%2", day(receipt.received_on)))
+                         .replace("%1", yuan(receipt.amount_fen)).replace("%2", day(receipt.received_on)),
+                         "unreceive")
         self.session, self.receipt = session, receipt
-        self.key = new_key("unreceive")
-        self.reason = QPlainTextEdit(objectName="reverseReason")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(90)
-        self.form.addRow(self.tr("Reason"), self.reason)
-
-    def check(self) -> str:
-        return "" if self.reason.toPlainText().strip() else self.tr("Please write the reason for the reversal.")
 
     def work(self) -> Callable[[], Any]:
-        ws, rid, reason, key = self.session.ws, self.receipt.id, self.reason.toPlainText().strip(), self.key
+        ws, rid, reason, key = self.session.ws, self.receipt.id, self.reason_text(), self.key
         return lambda: feedback.reverse_receipt(ws, rid, reason, key)
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from ...domain.ledger import Line
 from ...services import ledger
 from ...services.funds import FundRow
 from ..partners.widgets import combo_value, date_edit, fill_combo
-from .widgets import FundDialog, PeriodPicker, fen_of, money_edit, new_key, yuan
+from .widgets import FundDialog, PeriodPicker, ReversalDialog, fen_of, money_edit, new_key, yuan
 
 
 class EntryLine(QWidget):
@@ -139,25 +138,17 @@ class PostEntryDialog(FundDialog):
         return lambda: ledger.post(ws, fund_id, on, lines, memo, key, project)
 
 
-class ReverseDialog(FundDialog):
+class ReverseDialog(ReversalDialog):
     def __init__(self, session, txn_id: int, summary: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(self.tr("Reverse transaction #%1").replace("%1", str(txn_id)), parent,
                          self.tr("A posted entry is never changed: a reversal posts the same lines on the opposite "
-                                 "sides. %1").replace("%1", summary))
+                                 "sides. %1").replace("%1", summary), "reverse")
         self.session, self.txn_id = session, txn_id
-        self.key = new_key("reverse")
-        self.reason = QPlainTextEdit(objectName="reverseReason")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(90)
         self.on_date = date_edit(session.ws.today())
-        self.form.addRow(self.tr("Reason"), self.reason)
         self.form.addRow(self.tr("Date"), self.on_date)
 
-    def check(self) -> str:
-        return "" if self.reason.toPlainText().strip() else self.tr("Please write the reason for the reversal.")
-
     def work(self) -> Callable[[], Any]:
-        ws, txn, reason, key, on = (self.session.ws, self.txn_id, self.reason.toPlainText().strip(), self.key,
+        ws, txn, reason, key, on = (self.session.ws, self.txn_id, self.reason_text(), self.key,
                                     self.on_date.date().toPython())
         return lambda: ledger.reverse(ws, txn, reason, key, on)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -117,6 +118,26 @@ class FundDialog(QDialog):
     def _accepted(self, result: Any) -> None:
         self.done_with.emit(result)
         self.accept()
+
+
+class ReversalDialog(FundDialog):
+    """A reversal (a receipt, a payment, a transaction): the intro says what is reversed, a reason is required.
+    ``key`` makes a repeated OK (a double click, a retry) reverse it once."""
+
+    def __init__(self, title: str, parent: QWidget | None, intro: str, key_prefix: str) -> None:
+        super().__init__(title, parent, intro)
+        self.key = new_key(key_prefix)
+        self.reason = QPlainTextEdit(objectName="reverseReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(90)
+        self.form.addRow(QCoreApplication.translate("ReversalDialog", "Reason"), self.reason)
+
+    def reason_text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def check(self) -> str:
+        return "" if self.reason_text() else QCoreApplication.translate(
+            "ReversalDialog", "Please write the reason for the reversal.")
 
 
 def fund_choices(ws, kind: str = "") -> list[tuple[int, str]]:  # noqa: ANN001
