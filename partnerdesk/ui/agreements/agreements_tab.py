@@ -13,7 +13,15 @@ from ...services.changes import ORG
 from ...services.partner_queries import PARTNERS
 from ..pages.base import Page
 from ..partners import choices
-from ..partners.widgets import Debouncer, combo_value, fill_combo, select_value, set_widths, table_view
+from ..partners.widgets import (
+    Debouncer,
+    add_labelled,
+    combo_value,
+    fill_combo,
+    select_value,
+    set_widths,
+    table_view,
+)
 from ..session import Session
 from . import labels
 from .list_model import AgreementListModel
@@ -57,12 +65,8 @@ class AgreementsTab(Page):
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
         filters = QHBoxLayout()
-        for caption, combo in ((self.tr("State"), self.state_combo), (self.tr("Community"), self.community_combo),
-                               (self.tr("Ending within"), self.window_combo)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo)
+        add_labelled(filters, ((self.tr("State"), self.state_combo), (self.tr("Community"), self.community_combo),
+                               (self.tr("Ending within"), self.window_combo)))
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)

@@ -24,7 +24,7 @@ from ...services.spaces import SPACES
 from ..operations import run_command
 from ..pages.base import Page
 from ..partners import choices
-from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
+from ..partners.widgets import Debouncer, add_labelled, combo_value, fill_combo, set_widths, table_view
 from ..session import Session
 from . import labels
 from .activated_view import ActivatedView
@@ -64,12 +64,8 @@ class SpacesTab(Page):
             button.setVisible(self.session.may_change(Perm.EDIT_RECORDS))
             top.addWidget(button)
         filters = QHBoxLayout()
-        for caption, combo in ((self.tr("Community"), self.community_combo), (self.tr("Status"), self.status_combo)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(label)
-            filters.addWidget(combo)
+        add_labelled(filters, ((self.tr("Community"), self.community_combo), (self.tr("Status"), self.status_combo)),
+                     fit_combos=True)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         self.below.addTab(self.files, self.tr("Photos and floor plans"))

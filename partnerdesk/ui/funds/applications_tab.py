@@ -17,7 +17,7 @@ from ..models.paged import ListColumn, SqlListModel
 from ..models.table import CENTER, RIGHT, Column, RowTableModel
 from ..operations import show_domain_error
 from ..pages.base import Page
-from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
+from ..partners.widgets import Debouncer, add_labelled, combo_value, fill_combo, set_widths, table_view
 from ..session import Session
 from . import labels
 from .widgets import fund_choices, yuan
@@ -105,11 +105,7 @@ class ApplicationsTab(Page):
         for b in (self.new_button, self.open_button, self.rules_button, self.tiers_button):
             top.addWidget(b)
         filters = QHBoxLayout()
-        for caption, combo in ((self.tr("Fund"), self.fund), (self.tr("State"), self.state)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo)
+        add_labelled(filters, ((self.tr("Fund"), self.fund), (self.tr("State"), self.state)))
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)

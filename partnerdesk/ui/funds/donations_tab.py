@@ -29,7 +29,7 @@ from ..formatting import day
 from ..models.table import CENTER, RIGHT, Column, RowTableModel
 from ..operations import show_domain_error
 from ..pages.base import Page
-from ..partners.widgets import combo_value, date_edit, fill_combo, set_widths, table_view
+from ..partners.widgets import add_labelled, combo_value, date_edit, fill_combo, set_widths, table_view
 from ..services.widgets import DateBound
 from ..session import Session
 from . import labels
@@ -128,12 +128,8 @@ class DonationsTab(Page):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        for caption, widget in ((self.tr("Fund"), self.fund), (self.tr("From"), self.date_from),
-                                (self.tr("To"), self.date_to)):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget)
+        add_labelled(top, ((self.tr("Fund"), self.fund), (self.tr("From"), self.date_from),
+                           (self.tr("To"), self.date_to)))
         top.addStretch(1)
         top.addWidget(self.receipt_label)
         top.addWidget(self.new_button)

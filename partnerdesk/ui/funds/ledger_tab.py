@@ -26,7 +26,7 @@ from ..models.paged import CENTER, ListColumn, SqlListModel
 from ..models.table import RIGHT, Column, RowTableModel
 from ..operations import show_domain_error
 from ..pages.base import Page
-from ..partners.widgets import combo_value, fill_combo, set_widths, table_view
+from ..partners.widgets import add_labelled, combo_value, fill_combo, set_widths, table_view
 from ..services.widgets import DateBound
 from ..session import Session
 from . import labels
@@ -96,12 +96,8 @@ class LedgerTab(Page):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        for caption, widget in ((self.tr("Fund"), self.fund), (self.tr("From"), self.date_from),
-                                (self.tr("To"), self.date_to), (self.tr("Account"), self.account)):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget)
+        add_labelled(top, ((self.tr("Fund"), self.fund), (self.tr("From"), self.date_from),
+                           (self.tr("To"), self.date_to), (self.tr("Account"), self.account)))
         top.addStretch(1)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()

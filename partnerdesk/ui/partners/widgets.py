@@ -136,6 +136,18 @@ class OptionalDate(QWidget):
             self.edit.setDate(QDate(value.year, value.month, value.day))
 
 
+def add_labelled(row: QHBoxLayout, pairs: Iterable[tuple[str, QWidget]], *, fit_combos: bool = False) -> None:
+    """Caption, widget, caption, widget… into ``row``; each caption is its widget's buddy (its &-letter jumps there).
+    ``fit_combos``: a combo box among them widens to its longest entry."""
+    for caption, widget in pairs:
+        label = QLabel(caption)
+        label.setBuddy(widget)
+        if fit_combos and isinstance(widget, QComboBox):
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        row.addWidget(label)
+        row.addWidget(widget)
+
+
 def date_edit(value: date | None = None) -> QDateEdit:
     edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
     edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())

@@ -25,7 +25,7 @@ from ..formatting import day
 from ..models.paged import CENTER, ListColumn, SqlListModel
 from ..pages.base import Page
 from ..partners import choices
-from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
+from ..partners.widgets import Debouncer, add_labelled, combo_value, fill_combo, set_widths, table_view
 from ..session import Session
 from . import labels
 from .widgets import keep_sort_indicator
@@ -83,12 +83,8 @@ class OrdersTab(Page):
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
         filters = QHBoxLayout()
-        for caption, combo in ((self.tr("Community"), self.community_combo), (self.tr("State"), self.state_combo)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(combo)
+        add_labelled(filters, ((self.tr("Community"), self.community_combo), (self.tr("State"), self.state_combo)),
+                     fit_combos=True)
         filters.addWidget(self.overdue_check)
         filters.addStretch(1)
         filters.addWidget(self.count_label)

@@ -17,7 +17,7 @@ from ..models.paged import CENTER, RIGHT, ListColumn, SqlListModel
 from ..operations import run_command
 from ..pages.base import Page
 from ..partners import choices
-from ..partners.widgets import Debouncer, combo_value, fill_combo, set_widths, table_view
+from ..partners.widgets import Debouncer, add_labelled, combo_value, fill_combo, set_widths, table_view
 from ..session import Session
 from . import labels
 from .widgets import DateBound, ask_reason, keep_sort_indicator
@@ -82,15 +82,9 @@ class ServiceRecordsTab(Page):
             button.setVisible(writable)
             top.addWidget(button)
         filters = QHBoxLayout()
-        for caption, widget in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to),
-                                (self.tr("Community"), self.community_combo), (self.tr("Kind"), self.kind_combo),
-                                (self.tr("Domain"), self.domain_combo)):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            if isinstance(widget, QComboBox):
-                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            filters.addWidget(widget)
+        add_labelled(filters, ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to),
+                               (self.tr("Community"), self.community_combo), (self.tr("Kind"), self.kind_combo),
+                               (self.tr("Domain"), self.domain_combo)), fit_combos=True)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         layout = QVBoxLayout(self)
