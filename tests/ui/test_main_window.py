@@ -35,8 +35,8 @@ def test_every_page_by_shortcut_and_the_status_bar(qtbot, demo_window) -> None:
 def test_every_administration_tab_loads(qtbot, demo_window) -> None:
     w = demo_window
     admin = w.go_to("administration")
-    assert set(admin.slots) == {"org", "users", "audit", "backups"}
-    for key in admin.slots:
+    assert set(admin.holders) == {"org", "users", "audit", "backups"}
+    for key in admin.holders:
         tab = admin.show_tab(key)
         qtbot.keyClick(w, Qt.Key.Key_F5)
         qtbot.keyClick(w, Qt.Key.Key_F, CTRL)
@@ -62,7 +62,7 @@ def test_a_staff_member_sees_only_what_the_role_allows(qtbot, demo_ws, ui_settin
     accounts.login(demo_ws, "staff1", "demo-pass-1")
     w = open_window(qtbot, demo_ws, ui_settings)
     admin = w.page("administration")
-    assert set(admin.slots) == {"org", "backups"}
+    assert set(admin.holders) == {"org", "backups"}
     org_tab = admin.tab_pages["org"]
     assert not org_tab.buttons["add_street"].isEnabled()
     assert "Case officer" in w.user_label.text()

@@ -1,5 +1,6 @@
 """A page made of tabs, each a Page of its own built the first time it is shown (Spaces & agreements,
-Services, Funds). Subclasses list their TABS and translation CONTEXT and wire a built tab in ``_build_tab``."""
+Services, Funds, Administration). Subclasses list their TABS and translation CONTEXT and wire a built tab in
+``_build_tab``."""
 
 from __future__ import annotations
 
@@ -21,7 +22,11 @@ class TabSpec:
     key: str
     title: str  # English source in the page's CONTEXT
     factory: Callable[[Session, QWidget | None], Page]
-    needs: Perm = Perm.READ
+    needs: Perm | tuple[Perm, ...] = Perm.READ  # a tuple: any one of these
+
+    def allowed(self, session: Session) -> bool:
+        needs = self.needs if isinstance(self.needs, tuple) else (self.needs,)
+        return any(session.can(p) for p in needs)
 
 
 class TabbedPage(Page):
@@ -31,11 +36,12 @@ class TabbedPage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self._stale = False  # nothing of its own to load: a tab loads itself when it is first shown
         self.tabs = QTabWidget(documentMode=True)
         self.holders: dict[str, LazyTab] = {}
         self.windows: dict[int, QWidget] = {}  # record windows opened from the tabs, one per record
         for spec in self.TABS:
-            if session.can(spec.needs):
+            if spec.allowed(session):
                 holder = LazyTab(lambda parent, spec=spec: self._build_tab(spec, parent), self.tabs)
                 self.holders[spec.key] = holder
                 self.tabs.addTab(holder, QCoreApplication.translate(self.CONTEXT, spec.title))
