@@ -62,7 +62,7 @@ def _watching(ws: Workspace):  # noqa: ANN202
         yield
     except DomainError as err:
         if err.code == "backup.unverified" and err.params.get("reason") == "corrupt":
-            ws.content_suspect()
+            ws.suspect = True  # the file itself may be damaged
         raise
 
 

@@ -26,6 +26,7 @@ from ..domain.roles import Actor
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class Workspace:
     url: str
@@ -76,10 +77,6 @@ class Workspace:
     def content_verified(self, at: float) -> None:
         """A verified backup was just taken of this file: its content was sound at ``at`` (epoch seconds)."""
         self.verified_at = max(at, self.verified_at or 0.0)
-
-    def content_suspect(self) -> None:
-        """A backup of the file did not pass integrity_check: the file itself may be damaged."""
-        self.suspect = True
 
     def close(self) -> None:
         self.engine.dispose()
@@ -154,9 +151,9 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
     started = time.time()
     sealed_at = inspection.sealed_at if inspection is not None else fileguard.sealed_since(path)
     # a sealed file gets the header checks only; else a small file is checked now, a large one in the background
-    deep = sealed_at is None and (not path.exists() or path.stat().st_size <= DEEP_CHECK_MAX_BYTES)
-    usable_ahead = inspection is not None and (deep or sealed_at is not None)
-    check = inspection.result() if usable_ahead else None
+    background = sealed_at is None and path.exists() and path.stat().st_size > DEEP_CHECK_MAX_BYTES
+    deep = sealed_at is None and not background
+    check = inspection.result() if inspection is not None and not background else None
     if check is None:  # no earlier check, or it could not read the file: check now (it raises what it meets)
         check = fileguard.inspect(path, deep=deep)
     if not check.usable:
@@ -181,10 +178,10 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
         ws = Workspace(url, engine, *make_factories(engine), read_only=read_only, backup_dir=backup_dir, lock=lock)
         if sealed_at is not None:
             ws.verified_at = sealed_at
-        elif deep:
-            ws.verified_at = started  # checked just now (or created just now)
-        elif check.state is fileguard.FileState.OK:
+        elif background:
             ws.integrity = IntegrityGate(path, inspection)
+        else:
+            ws.verified_at = started  # checked just now (or created just now)
         _prepare_schema(ws, migrate_schema)
     except BaseException:
         if lock is not None:
