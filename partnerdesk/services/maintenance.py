@@ -32,10 +32,8 @@ def backup_now(ws: Workspace, reason: str = "manual", *, automatic: bool = False
         raise DomainError("backup.server_side")
     if ws.backup_dir is None:
         raise DomainError("backup.no_folder")
-    started = time.time()
-    with _watching(ws):
+    with _copying(ws):
         info = db_backup.take(ws.path, ws.backup_dir, reason, now=datetime.now())  # type: ignore[arg-type]
-    ws.content_verified(started)  # every page was read into the copy, which passed integrity_check
     if not automatic and not ws.read_only:
         audit.record_event(ws, "backup", "file", info.path.name, {"reason": reason, "size": info.size})
     return Outcome(info, Changes.of(BACKUPS))
@@ -46,24 +44,26 @@ def backup_to(ws: Workspace, target: Path) -> Outcome[Path]:
     require(ws.actor, Perm.BACKUP)
     if not ws.is_sqlite:
         raise DomainError("backup.server_side")
-    started = time.time()
-    with _watching(ws):
+    with _copying(ws):
         path = db_backup.take_to(ws.path, target)  # type: ignore[arg-type]
-    ws.content_verified(started)
     if not ws.read_only:
         audit.record_event(ws, "backup", "file", str(path), {"reason": "manual"})
     return Outcome(path, Changes.of(BACKUPS))
 
 
 @contextmanager
-def _watching(ws: Workspace):  # noqa: ANN202
-    """A copy that fails its check as damaged speaks about the file it was copied from."""
+def _copying(ws: Workspace):  # noqa: ANN202
+    """A verified backup speaks about the file it was copied from: every page was read into the copy, so a copy
+    that passes integrity_check says the file was sound when the copy began (the seal may skip the next start's
+    full check), and one that fails as damaged says the file may be damaged (it is not sealed again)."""
+    started = time.time()
     try:
         yield
     except DomainError as err:
         if err.code == "backup.unverified" and err.params.get("reason") == "corrupt":
-            ws.suspect = True  # the file itself may be damaged
+            ws.suspect = True
         raise
+    ws.content_verified(started)
 
 
 def rotate(ws: Workspace, keep_daily: int, keep_weekly: int) -> list[Path]:
