@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -45,6 +46,28 @@ class Figure:
 def median_of(fn: Callable[[], float], reps: int) -> tuple[float, list[float]]:
     samples = [fn() for _ in range(reps)]
     return statistics.median(samples), samples
+
+
+def ms(fn: Callable[[], object], reps: int = 5, *, warm: bool = False) -> tuple[float, list[float]]:
+    """Median milliseconds of ``reps`` calls, and the samples. ``warm``: one call first, not counted (imports,
+    the statement cache)."""
+    if warm:
+        fn()
+    samples = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(samples), samples
+
+
+def bare_ms(path: Path, sql: str, params: tuple = (), reps: int = 5, *, warm: bool = False) -> float:
+    """The same query through bare sqlite3: the baseline of a list or report figure."""
+    conn = sqlite3.connect(path)
+    try:
+        return ms(lambda: conn.execute(sql, params).fetchall(), reps, warm=warm)[0]
+    finally:
+        conn.close()
 
 
 def timed(fn: Callable[[], object]) -> float:

@@ -17,7 +17,7 @@ import tracemalloc
 from datetime import date, timedelta
 
 import pytest
-from benchlib import ADMIN, ADMIN_PASSWORD, ROOT, Figure
+from benchlib import ADMIN, ADMIN_PASSWORD, ROOT, Figure, bare_ms, ms
 
 LIMIT_MS, OVERLAP_MS, DELIVERY_S = 150.0, 20.0, 1.0
 PAGE = 200
@@ -80,23 +80,6 @@ def _store(path, cached, info, seconds: float, extra: list) -> None:  # noqa: AN
     info.write_text(json.dumps({"seconds": seconds, "extra": extra}), encoding="utf-8")
 
 
-def _ms(fn, reps=5):
-    samples = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(samples), samples
-
-
-def _bare_ms(path, sql: str, params=()) -> float:
-    conn = sqlite3.connect(path)
-    try:
-        return _ms(lambda: conn.execute(sql, params).fetchall())[0]
-    finally:
-        conn.close()
-
-
 def _cases_to_figures(record, prefix: str, cases: dict, baseline: float, baseline_name: str,
                       limit: float | None = LIMIT_MS, note: str = "") -> list[str]:
     """``cases``: name -> fn, or name -> (fn, baseline ms, baseline name) for a case with its own baseline.
@@ -104,7 +87,7 @@ def _cases_to_figures(record, prefix: str, cases: dict, baseline: float, baselin
     failures = []
     for name, case in cases.items():
         fn, base, base_name = case if isinstance(case, tuple) else (case, baseline, baseline_name)
-        measured, samples = _ms(fn)
+        measured, samples = ms(fn)
         target = f"≤ {limit:.0f} ms" if limit else f"info (≤ {LIMIT_MS:.0f} ms)"
         fig = Figure(f"{prefix}: {name}", measured, "ms", target, measured <= limit if limit else None, base,
                      base_name, note, samples={"ms": samples})
@@ -132,7 +115,7 @@ def test_agreements_list(big10, record):
     from partnerdesk.services.agreement_queries import AgreementFilter
 
     ws, path, _, _ = big10
-    baseline = _bare_ms(path, "SELECT a.id, a.number, p.name, s.name, o.name, a.start_date, a.end_date, a.state "
+    baseline = bare_ms(path, "SELECT a.id, a.number, p.name, s.name, o.name, a.start_date, a.end_date, a.state "
                               "FROM agreements a JOIN partners p ON p.id = a.partner_id JOIN spaces s ON "
                               "s.id = a.space_id JOIN org_units o ON o.id = s.community_id "
                               "ORDER BY a.end_date, a.id LIMIT ?", (PAGE,))
@@ -146,7 +129,7 @@ def test_agreements_list(big10, record):
     cases = {"first rows (count + first page, by end date)": view()}
     for text in ("金", "金竹", "金竹苑", "空间协议", "空间协议〔2026〕1", "牧有货"):
         like = f"%{text}%"
-        scan = _bare_ms(path, "SELECT count(*) FROM agreements a JOIN partners p ON p.id = a.partner_id JOIN spaces s "
+        scan = bare_ms(path, "SELECT count(*) FROM agreements a JOIN partners p ON p.id = a.partner_id JOIN spaces s "
                               "ON s.id = a.space_id WHERE a.number LIKE ? OR p.name LIKE ? OR s.name LIKE ?",
                         (like, like, like))
         cases[f"keystroke '{text}'"] = (view(AgreementFilter(text=text)), scan, "bare sqlite3 count of the same LIKE")
@@ -191,11 +174,11 @@ def test_spaces_list(big10, record):
     from partnerdesk.services.agreement_queries import SpaceFilter
 
     ws, path, _, _ = big10
-    baseline = _bare_ms(path, "SELECT id, name, status FROM spaces ORDER BY name, id LIMIT ?", (PAGE,))
+    baseline = bare_ms(path, "SELECT id, name, status FROM spaces ORDER BY name, id LIMIT ?", (PAGE,))
     cases = {"first rows (count + first page, by name)": SpaceFilter(), "keystroke '架空层'": SpaceFilter(text="架空层"),
              "filter status=idle": SpaceFilter(status="idle")}
     for name, f in cases.items():
-        measured, samples = _ms(lambda f=f: (aq.count_spaces(ws, f), aq.query_spaces(ws, f, "name", False, 0, PAGE)))
+        measured, samples = ms(lambda f=f: (aq.count_spaces(ws, f), aq.query_spaces(ws, f, "name", False, 0, PAGE)))
         record(Figure(f"spaces @30k: {name}", measured, "ms", f"info (≤ {LIMIT_MS:.0f} ms)", None, baseline,
                       "bare sqlite3 first page by name", samples={"ms": samples}))
 
@@ -209,7 +192,7 @@ def test_services_list(big10, record):
     from partnerdesk.services.service_records import ServiceFilter
 
     ws, path, _, _ = big10
-    baseline = _bare_ms(path, "SELECT r.id, r.on_date, p.name, o.name, r.kind, r.people FROM service_records r "
+    baseline = bare_ms(path, "SELECT r.id, r.on_date, p.name, o.name, r.kind, r.people FROM service_records r "
                               "JOIN partners p ON p.id = r.partner_id JOIN org_units o ON o.id = r.community_id "
                               "ORDER BY r.on_date DESC, r.id DESC LIMIT ?", (PAGE,))
     today = ws.now().date()
@@ -227,7 +210,7 @@ def test_services_list(big10, record):
     cases = {"first rows (count + first page, by date desc)": view()}
     for text in ("金", "金竹", "金竹苑", "居民家中", "牧有货"):
         like = f"%{text}%"
-        scan = _bare_ms(path, "SELECT count(*) FROM service_records WHERE place LIKE ? OR partner_id IN "
+        scan = bare_ms(path, "SELECT count(*) FROM service_records WHERE place LIKE ? OR partner_id IN "
                               "(SELECT id FROM partners WHERE name LIKE ?)", (like, like))
         cases[f"keystroke '{text}'"] = (view(ServiceFilter(text=text)), scan, "bare sqlite3 count of the same LIKE")
     cases["filter community"] = view(ServiceFilter(community_id=_a_community(ws)))
@@ -271,12 +254,12 @@ def test_orders_list(big10, record):
     from partnerdesk.services.orders import OrderFilter
 
     ws, path, _, _ = big10
-    baseline = _bare_ms(path, "SELECT id, number, state FROM resident_orders ORDER BY ordered_on DESC, id DESC "
+    baseline = bare_ms(path, "SELECT id, number, state FROM resident_orders ORDER BY ordered_on DESC, id DESC "
                               "LIMIT ?", (PAGE,))
     cases = {"first rows (count + first page)": OrderFilter(), "filter state=pending": OrderFilter(state="pending"),
              "filter overdue": OrderFilter(overdue_only=True), "keystroke '王秀'": OrderFilter(text="王秀")}
     for name, f in cases.items():
-        measured, samples = _ms(lambda f=f: (orders.count(ws, f), orders.query(ws, f, "ordered", True, PAGE, 0)))
+        measured, samples = ms(lambda f=f: (orders.count(ws, f), orders.query(ws, f, "ordered", True, PAGE, 0)))
         record(Figure(f"orders @200k: {name}", measured, "ms", f"info (≤ {LIMIT_MS:.0f} ms)", None, baseline,
                       "bare sqlite3 first page by date", samples={"ms": samples}))
 
@@ -320,8 +303,8 @@ def test_overlap_check_on_save(big10, record):
         free_slot = (Slot(6, "19:00", "21:00"),) if space.shared_by_slot else ()
         probe = type(data)(**{**data.__dict__, "start_date": start, "end_date": start + timedelta(days=364),
                               "slots": free_slot})
-        measured, samples = _ms(lambda: agreements._check_overlap(s, 0, probe, space), reps=9)
-    baseline = _bare_ms(path, "SELECT id, start_date, end_date, terminated_on FROM agreements WHERE space_id = ? "
+        measured, samples = ms(lambda: agreements._check_overlap(s, 0, probe, space), reps=9)
+    baseline = bare_ms(path, "SELECT id, start_date, end_date, terminated_on FROM agreements WHERE space_id = ? "
                               "AND state IN ('approved', 'signed', 'in_force')", (space_id,))
     fig = Figure(f"overlap check on save (busiest space: {holders} holding agreements)", measured, "ms",
                  f"≤ {OVERLAP_MS:.0f} ms", measured <= OVERLAP_MS, baseline,
@@ -354,18 +337,18 @@ def test_delivery_by_month(big10, record):
     today = ws.now().date()
     last = date(today.year, today.month, 1) - timedelta(days=1)  # the last whole month
     lo = last.replace(day=1)
-    baseline = _bare_ms(path, "SELECT agreement_id, count(*), sum(minutes), sum(people) FROM service_records "
+    baseline = bare_ms(path, "SELECT agreement_id, count(*), sum(minutes), sum(people) FROM service_records "
                               "WHERE agreement_id IS NOT NULL AND on_date BETWEEN ? AND ? GROUP BY agreement_id",
                         (lo.isoformat(), last.isoformat()))
     rows: list = []
-    measured, samples = _ms(lambda: rows.__setitem__(slice(None), delivery.by_month(ws, year=last.year,
+    measured, samples = ms(lambda: rows.__setitem__(slice(None), delivery.by_month(ws, year=last.year,
                                                                                       month=last.month)))
     seconds = measured / 1000
     fig = Figure(f"delivered vs committed, {last:%Y-%m}, all agreements ({len(rows):,} rows)", seconds, "s",
                  f"≤ {DELIVERY_S:.0f} s", seconds <= DELIVERY_S, baseline / 1000,
                  "bare sqlite3 GROUP BY agreement of that month's records", samples={"ms": samples})
     record(fig)
-    year_s, year_samples = _ms(lambda: delivery.by_month(ws, year=last.year), reps=3)
+    year_s, year_samples = ms(lambda: delivery.by_month(ws, year=last.year), reps=3)
     record(Figure(f"delivered vs committed, whole year {last.year}, all agreements", year_s / 1000, "s", "info",
                   None, samples={"ms": year_samples}))
     assert fig.passed
@@ -393,7 +376,7 @@ def test_zz_agreements_list_with_proposed_indexes(big10, record):
         conn.commit()
     finally:
         conn.close()
-    baseline = _bare_ms(path, "SELECT a.id, a.number, p.name, s.name, o.name, a.start_date, a.end_date, a.state "
+    baseline = bare_ms(path, "SELECT a.id, a.number, p.name, s.name, o.name, a.start_date, a.end_date, a.state "
                               "FROM agreements a JOIN partners p ON p.id = a.partner_id JOIN spaces s ON "
                               "s.id = a.space_id JOIN org_units o ON o.id = s.community_id "
                               "ORDER BY a.end_date, a.id LIMIT ?", (PAGE,))

@@ -5,35 +5,23 @@ any fund's balance ≤ 50 ms, a quarterly statement ≤ 500 ms, and the ledger v
 from __future__ import annotations
 
 import sqlite3
-import statistics
-import time
 import tracemalloc
 from datetime import date, timedelta
 
 import pytest
-from benchlib import Figure
+from benchlib import Figure, bare_ms, ms
 from test_bench_agreements import big10  # noqa: F401 - the same cached district10 file
 
 BALANCE_MS, STATEMENT_MS, VIEW_MS = 50.0, 500.0, 150.0
 PAGE = 200
 
 
-def _ms(fn, reps=7):
-    fn()  # warm: the first call pays for imports and the statement cache
-    samples = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(samples), samples
+def _ms(fn, reps=7):  # noqa: ANN001, ANN202 - these figures warm up first (imports, the statement cache)
+    return ms(fn, reps, warm=True)
 
 
-def _bare_ms(path, sql: str, params=()) -> float:
-    conn = sqlite3.connect(path)
-    try:
-        return _ms(lambda: conn.execute(sql, params).fetchall())[0]
-    finally:
-        conn.close()
+def _bare_ms(path, sql: str, params=()) -> float:  # noqa: ANN001
+    return bare_ms(path, sql, params, 7, warm=True)
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 import sqlite3
-import statistics
 import time
 import tracemalloc
 
 import pytest
-from benchlib import ADMIN, ADMIN_PASSWORD, Figure
+from benchlib import ADMIN, ADMIN_PASSWORD, Figure, ms
 
 N_PARTNERS = 100_000
 LIMIT_MS = 150.0
@@ -36,19 +35,10 @@ def big(tmp_path_factory):
         ws.close()
 
 
-def _ms(fn, reps=5):
-    samples = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(samples), samples
-
-
 def _bare_page_ms(path) -> float:
     conn = sqlite3.connect(path)
     try:
-        return _ms(lambda: conn.execute("SELECT id, name, state FROM partners ORDER BY name, id LIMIT ?",
+        return ms(lambda: conn.execute("SELECT id, name, state FROM partners ORDER BY name, id LIMIT ?",
                                         (PAGE,)).fetchall())[0]
     finally:
         conn.close()
@@ -84,7 +74,7 @@ def test_first_rows_keystrokes_filters_sorts(big, record):
     cases["page 400 (offset 80,000)"] = lambda: partners.query(ws, PartnerFilter(), "name", False, 80_000, PAGE)
     failures = []
     for name, fn in cases.items():
-        measured, samples = _ms(fn)
+        measured, samples = ms(fn)
         fig = Figure(f"partners @100k: {name}", measured, "ms", f"≤ {LIMIT_MS:.0f} ms", measured <= LIMIT_MS,
                      baseline, "bare sqlite3 first page by name", samples={"ms": samples})
         record(fig)
