@@ -116,3 +116,41 @@ def test_numbers_sort_by_year_then_sequence(demo_ws, built):
     numbers = [r.number for r in aq.query_agreements(demo_ws, AgreementFilter(), "number", limit=1000)]
     keys = [(n[5:9], int(n[10:-1])) for n in numbers]
     assert keys == sorted(keys)
+
+
+def test_count_matches_the_list_for_every_kind_of_filter(demo_ws, built):
+    """The count leaves out joins no condition needs and searches names through sub-selects: it must still agree
+    with the list (which joins everything) for text on each column, community, state, scope."""
+    sample = aq.agreement_row(demo_ws, built.agreement_ids["expiring"])
+    filters = [AgreementFilter(), AgreementFilter(text=sample.partner_name), AgreementFilter(text=sample.space_name),
+               AgreementFilter(text=sample.number), AgreementFilter(text=sample.partner_name[:1]),
+               AgreementFilter(text="不存在的名字"), AgreementFilter(text="%"), AgreementFilter(text="_"),
+               AgreementFilter(community_id=built.community_id, text="活动室"),
+               AgreementFilter(state="current", text=sample.space_name[:1]), AgreementFilter(state="expiring")]
+
+    def agree() -> list[int]:
+        counts = []
+        for f in filters:
+            n = aq.count_agreements(demo_ws, f)
+            assert n == len(aq.query_agreements(demo_ws, f, limit=10_000)), f
+            counts.append(n)
+        return counts
+
+    counts = agree()
+    assert counts[1] >= 1 and counts[2] >= 1 and counts[3] == 1 and counts[5] == 0 and counts[0] > counts[1]
+    accounts.add_user(demo_ws, "next_door2", "community_worker", "worker-pass-1",
+                      community_ids=[built.community_id])
+    accounts.login(demo_ws, "next_door2", "worker-pass-1")
+    scoped = agree()
+    assert scoped[0] == 6 and scoped[5] == 0  # the worker's community only
+
+
+def test_name_sorts_break_ties_by_the_named_record(demo_ws, built):
+    """Sorted by partner (or space, community), equal names stay grouped by record, then by agreement."""
+    for sort, key in (("partner", lambda r: (r.partner_name, r.partner_id, r.id)),
+                      ("space", lambda r: (r.space_name, r.space_id, r.id)),
+                      ("community", lambda r: (r.community_name, r.community_id, r.id))):
+        rows = aq.query_agreements(demo_ws, AgreementFilter(), sort, limit=10_000)
+        assert [key(r) for r in rows] == sorted(key(r) for r in rows), sort
+        down = aq.query_agreements(demo_ws, AgreementFilter(), sort, descending=True, limit=10_000)
+        assert [r.id for r in down] == [r.id for r in reversed(rows)], sort
