@@ -123,7 +123,12 @@ class ServiceRecord(Base):
     __tablename__ = "service_records"
     __table_args__ = (Index("ix_service_records_agreement_date", "agreement_id", "on_date"),
                       Index("ix_service_records_partner_date", "partner_id", "on_date"),
-                      Index("ix_service_records_community_date", "community_id", "on_date"))
+                      Index("ix_service_records_community_date", "community_id", "on_date"),
+                      # the list's sorts by people and by kind read a page off these instead of sorting every row
+                      Index("ix_service_records_people", "people", "id"),
+                      Index("ix_service_records_kind", "kind", "id"),
+                      # the search counts matches of place (or partner) by reading this small index, not the table
+                      Index("ix_service_records_place", "place", "partner_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"))
