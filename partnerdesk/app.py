@@ -158,26 +158,17 @@ class SignIn:
     SWITCH_INTERVAL = 0.0005
 
     def __init__(self, login: Callable[[], object]) -> None:
-        import threading
+        from .beside import Beside
 
-        self._login = login
-        self._error: BaseException | None = None
         self._interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._interval, self.SWITCH_INTERVAL))
-        self._thread = threading.Thread(target=self._run, name="pd-sign-in", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._login()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread by wait()
-            self._error = exc
+        self._login = Beside(login, "pd-sign-in")
 
     def wait(self) -> None:
-        self._thread.join()
-        sys.setswitchinterval(self._interval)
-        if self._error is not None:
-            raise self._error
+        try:
+            self._login.result()
+        finally:
+            sys.setswitchinterval(self._interval)
 
 
 def show_main_window(ws, settings: settings_mod.Settings, launcher, signing_in: SignIn | None = None):  # noqa: ANN001, ANN201

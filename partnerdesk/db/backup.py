@@ -14,6 +14,10 @@ from ..fsutil import atomic_write, fsync_dir
 from . import fileguard
 from .engine import APPLICATION_ID
 
+# integrity_check looks every row up in each of its indexes: with SQLite's default 2 MB page cache a large file
+# is read several times over (a 230 MB file: 7 s; with 128 MB of cache, held only while checking: 3.9 s).
+VERIFY_CACHE_KIB = 128 * 1024
+
 _NAME = re.compile(r"^partnerdesk-(\d{8}-\d{6})-([a-z-]+?)(?:-(\d+))?\.sqlite3$")
 
 
@@ -35,6 +39,7 @@ def verify(path: Path) -> str | None:
     try:
         conn = fileguard.ro_connect(path)
         try:
+            conn.execute(f"PRAGMA cache_size = -{VERIFY_CACHE_KIB}")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
             has_meta = conn.execute(

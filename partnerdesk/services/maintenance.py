@@ -39,6 +39,25 @@ def backup_now(ws: Workspace, reason: str = "manual", *, automatic: bool = False
     return Outcome(info, Changes.of(BACKUPS))
 
 
+@contextmanager
+def backup_beside(ws: Workspace, reason: str):  # noqa: ANN201 - yields a function that returns the backup's path
+    """A bulk change's verified backup, taken on a worker thread while the caller reads and checks its rows (the
+    copy and its integrity_check are SQLite's C code, which releases the GIL). Yields ``path()``: it waits for the
+    backup and returns its path ("" on a server database or without a backup folder), or raises why it failed. The
+    caller calls it before committing, so nothing is committed without its verified backup; leaving the block
+    waits for the backup in any case."""
+    if not ws.is_sqlite or ws.backup_dir is None:
+        yield lambda: ""
+        return
+    from ..beside import Beside
+
+    pending = Beside(lambda: str(backup_now(ws, reason, automatic=True).value.path), f"pd-backup-{reason}")
+    try:
+        yield pending.result
+    finally:
+        pending.join()
+
+
 def backup_to(ws: Workspace, target: Path) -> Outcome[Path]:
     """A verified backup to a file the user names (``partnerdesk backup -o FILE``)."""
     require(ws.actor, Perm.BACKUP)

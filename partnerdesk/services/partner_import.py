@@ -69,29 +69,28 @@ def template(ws):  # noqa: ANN201 - an openpyxl Workbook
 
 
 def apply(ws, source: bytes | Path | str) -> Outcome[ImportResult]:
-    """Import every row or none: re-checked inside the write transaction, after a verified backup."""
+    """Import every row or none: checked inside the write transaction, committed once its backup (taken meanwhile)
+    is verified."""
     from ..reports.partner_import import parse_partners
+    from .maintenance import backup_beside
 
     require(ws.actor, Perm.EDIT_RECORDS)
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    table = _read(data)
-    backup = ""
-    if ws.is_sqlite and ws.backup_dir is not None:
-        from .maintenance import backup_now
-
-        backup = str(backup_now(ws, "pre-import", automatic=True).value.path)
-    with ws.write() as uow:
-        s = uow.session
-        result = parse_partners(table, _lookups(s, ws.actor))
-        if not result.ok:
-            raise DomainError("import.rejected", total=len(result.rows), rows=len(result.rejected))
-        inputs = list(result.valid_inputs)
-        first = _insert(s, ws, inputs)
-        audit.record_many(s, ws.actor, [("partner.import", "partner", first + i, None,
-                                         {"name": d.name, "type": d.type_code}) for i, d in enumerate(inputs)]
-                          + [("import", "file", hashlib.sha256(data).hexdigest()[:16], None,
-                              {"rows": len(inputs), "backup": Path(backup).name if backup else ""})], at=ws.now())
-        uow.commit()
+    with backup_beside(ws, "pre-import") as backup_path:
+        table = _read(data)
+        with ws.write() as uow:
+            s = uow.session
+            result = parse_partners(table, _lookups(s, ws.actor))
+            if not result.ok:
+                raise DomainError("import.rejected", total=len(result.rows), rows=len(result.rejected))
+            inputs = list(result.valid_inputs)
+            first = _insert(s, ws, inputs)
+            backup = backup_path()  # nothing is committed before its backup is verified
+            audit.record_many(s, ws.actor, [("partner.import", "partner", first + i, None,
+                                             {"name": d.name, "type": d.type_code}) for i, d in enumerate(inputs)]
+                              + [("import", "file", hashlib.sha256(data).hexdigest()[:16], None,
+                                  {"rows": len(inputs), "backup": Path(backup).name if backup else ""})], at=ws.now())
+            uow.commit()
     return Outcome(ImportResult(len(inputs), backup), Changes.of(PARTNERS))
 
 

@@ -119,30 +119,32 @@ def template(ws):  # noqa: ANN201 - an openpyxl Workbook
 
 
 def apply(ws, source: bytes | Path | str) -> Outcome[ImportResult]:
-    """Import every row or none: re-checked inside the write transaction, after a verified backup."""
-    require(ws.actor, Perm.EDIT_RECORDS)
-    table = _read(source)  # refuses unreadable, damaged or renamed files before anything else
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    backup = ""
-    if ws.is_sqlite and ws.backup_dir is not None:
-        from .maintenance import backup_now
+    """Import every row or none: checked inside the write transaction, committed once its backup (taken meanwhile)
+    is verified. An unreadable, damaged or renamed file is refused before the database is touched."""
+    from .maintenance import backup_beside
 
-        backup = str(backup_now(ws, "pre-import", automatic=True).value.path)
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    with ws.write() as uow:
-        s = uow.session
-        result = _preview(s, ws, table)
-        if result.header_problems:
-            code, params = result.header_problems[0]
-            raise DomainError(code, **params)
-        if not result.ok:
-            raise DomainError("import.rejected", total=len(result.rows), rows=len(result.rejected))
-        inputs = [ServiceInput(**asdict(r.parsed)) for r in result.rows]
-        try:
-            ids = insert_checked(s, ws, inputs, batch=f"import:{digest}")
-        except RowsInvalid as err:  # cannot happen after a clean preview in the same transaction
-            raise DomainError("import.rejected", total=len(inputs), rows=len({p.row for p in err.problems})) from None
-        audit.record(s, ws.actor, "import", "file", digest, after={
-            "kind": "service_records", "rows": len(ids), "backup": Path(backup).name if backup else ""}, at=ws.now())
-        uow.commit()
+    require(ws.actor, Perm.EDIT_RECORDS)
+    with backup_beside(ws, "pre-import") as backup_path:
+        table = _read(source)
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        with ws.write() as uow:
+            s = uow.session
+            result = _preview(s, ws, table)
+            if result.header_problems:
+                code, params = result.header_problems[0]
+                raise DomainError(code, **params)
+            if not result.ok:
+                raise DomainError("import.rejected", total=len(result.rows), rows=len(result.rejected))
+            inputs = [ServiceInput(**asdict(r.parsed)) for r in result.rows]
+            try:
+                ids = insert_checked(s, ws, inputs, batch=f"import:{digest}")
+            except RowsInvalid as err:  # cannot happen after a clean preview in the same transaction
+                raise DomainError("import.rejected", total=len(inputs),
+                                  rows=len({p.row for p in err.problems})) from None
+            backup = backup_path()  # nothing is committed before its backup is verified
+            audit.record(s, ws.actor, "import", "file", digest, after={
+                "kind": "service_records", "rows": len(ids), "backup": Path(backup).name if backup else ""},
+                at=ws.now())
+            uow.commit()
     return Outcome(ImportResult(len(ids), backup), Changes.of(SERVICES))

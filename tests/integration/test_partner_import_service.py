@@ -118,3 +118,44 @@ def test_cli_template_dry_run_and_import(tmp_path):
     r = run("--user", "boss", "partners", "import", str(template))
     assert r.returncode == 0, r.stderr
     assert len(json.loads(run("--user", "boss", "partners", "list", "--json").stdout)) == before + 1
+
+
+def test_an_unverified_backup_stops_the_import_with_nothing_committed(ws, community, monkeypatch):
+    """The pre-import backup is taken beside the reading and checking; the rows are committed only once it is
+    verified. A backup that fails its check (or cannot be written) leaves the database exactly as it was."""
+    if not ws.is_sqlite:
+        pytest.skip("backups are the server's job on PostgreSQL")
+    from partnerdesk.db import backup as db_backup
+
+    data = _book([r[:-1] + ["备注"] for r in [_row(n) for n in range(8)]])
+    before = _count(ws)
+    monkeypatch.setattr(db_backup, "verify", lambda path: "corrupt")
+    with pytest.raises(DomainError) as e:
+        partner_import.apply(ws, data)
+    assert e.value.code == "backup.unverified" and _count(ws) == before
+    assert not [b for b in maintenance.list_backups(ws.backup_dir) if b.reason == "pre-import"]
+    ws.suspect = False  # (the fake verdict said the source was damaged)
+
+    monkeypatch.undo()
+    blocked = ws.backup_dir.parent / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(ws, "backup_dir", blocked / "backups")
+    with pytest.raises(OSError):
+        partner_import.apply(ws, data)
+    assert _count(ws) == before
+    monkeypatch.undo()
+    assert partner_import.apply(ws, data).value.imported == 8 and _count(ws) == before + 8
+
+
+def test_a_damaged_workbook_is_refused_and_its_backup_is_still_complete(ws, community):
+    """The backup starts before the workbook is read; a refused file changes nothing and leaves no half-written
+    backup behind (the caller waits for the backup whatever happens)."""
+    if not ws.is_sqlite:
+        pytest.skip("backups are the server's job on PostgreSQL")
+    before = _count(ws)
+    with pytest.raises(DomainError):
+        partner_import.apply(ws, b"PK\x03\x04 not really a workbook")
+    assert _count(ws) == before
+    for b in maintenance.list_backups(ws.backup_dir):
+        assert maintenance.db_backup.verify(b.path) is None
+    assert not list(ws.backup_dir.glob(".*.part"))
