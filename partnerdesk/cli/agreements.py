@@ -10,7 +10,7 @@ from pathlib import Path
 from ..domain.agreements import AgreementState
 from ..fsutil import atomic_write
 from ..messages import message
-from ..services import agreements, org, service_import, service_records, spaces
+from ..services import agreement_queries, org, service_import, service_records, spaces
 from .common import CliError, Context, add_json, emit
 
 SPACE_STATUS_ZH = {"idle": "闲置", "under_agreement": "协议使用中", "renovation": "改造中", "withdrawn": "已撤回"}
@@ -77,23 +77,23 @@ def cmd_spaces(ctx: Context, args) -> int:  # noqa: ANN001
 
 def cmd_agreements(ctx: Context, args) -> int:  # noqa: ANN001
     ws = _signed_in(ctx)
+    if args.expiring is not None:
+        f = agreement_queries.AgreementFilter(state=agreement_queries.EXPIRING, window_days=args.expiring)
+    else:
+        f = agreement_queries.AgreementFilter(state=args.state or "")
     rows, offset = [], 0
-    while True:
-        page = agreements.list_agreements(ws, state=args.state or "", expiring_within=args.expiring,
-                                          limit=2000, offset=offset)
+    while True:  # the list the screens show, in pages
+        page = agreement_queries.query_agreements(ws, f, "end", offset=offset, limit=2000)
         rows += page
         offset += len(page)
         if len(page) < 2000:
             break
-    names = service_records.names_of(ws, partner_ids={r.partner_id for r in rows}, space_ids={r.space_id for r in rows})
     if getattr(args, "json", False):
-        emit(args, [{**asdict(r), "partner_name": names["partners"].get(r.partner_id, ""),
-                     "space_name": names["spaces"].get(r.space_id, "")} for r in rows])
+        emit(args, [asdict(r) for r in rows])
         return 0
     state = (lambda v: v) if ctx.language == "en" else (lambda v: AGREEMENT_STATE_ZH.get(v, v))  # noqa: E731
-    emit(args, None, [(r.id, r.number, names["partners"].get(r.partner_id, ""), names["spaces"].get(r.space_id, ""),
-                       r.start_date, r.end_date, state(r.shown_state)) for r in rows],
-         ("id", "number", "partner", "space", "start", "end", "state"))
+    emit(args, None, [(r.id, r.number, r.partner_name, r.space_name, r.start_date, r.end_date, state(r.shown_state))
+                      for r in rows], ("id", "number", "partner", "space", "start", "end", "state"))
     return 0
 
 

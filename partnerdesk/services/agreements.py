@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -328,43 +328,3 @@ def get(ws, agreement_id: int) -> AgreementRow:
     require(ws.actor, Perm.READ)
     with ws.read() as uow:
         return _row(get_versioned(uow.session, m.Agreement, agreement_id))
-
-
-@dataclass(frozen=True)
-class AgreementListRow:
-    id: int
-    number: str
-    partner_id: int
-    space_id: int
-    start_date: date
-    end_date: date
-    state: str
-    shown_state: str
-    updated_at: datetime
-
-
-def list_agreements(ws, *, state: str = "", partner_id: int | None = None, space_id: int | None = None,
-                    expiring_within: int | None = None, window_days: int = 30, limit: int = 500,
-                    offset: int = 0) -> list[AgreementListRow]:
-    """Filtered and paged in SQL; ``expiring_within`` lists agreements in force that end within N days."""
-    require(ws.actor, Perm.READ)
-    today = ws.today()
-    q = select(m.Agreement).order_by(m.Agreement.end_date, m.Agreement.id)
-    if state:
-        q = q.where(m.Agreement.state == state)
-    if partner_id is not None:
-        q = q.where(m.Agreement.partner_id == partner_id)
-    if space_id is not None:
-        q = q.where(m.Agreement.space_id == space_id)
-    if expiring_within is not None:
-        from datetime import timedelta
-
-        q = q.where(m.Agreement.state == AgreementState.IN_FORCE.value,  # as shown_state and the dashboard
-                    m.Agreement.end_date >= today, m.Agreement.end_date <= today + timedelta(days=expiring_within))
-        window_days = max(window_days, expiring_within)
-    if ws.actor.is_scoped:
-        q = q.where(m.Agreement.space_id.in_(select(m.Space.id).where(m.Space.community_id.in_(ws.actor.community_ids))))
-    with ws.read() as uow:
-        return [AgreementListRow(a.id, a.number, a.partner_id, a.space_id, a.start_date, a.end_date, a.state,
-                                 rules.shown_state(AgreementState(a.state), a.end_date, today, window_days),
-                                 a.updated_at) for a in uow.session.scalars(q.offset(offset).limit(limit))]

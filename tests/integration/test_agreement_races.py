@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from partnerdesk.domain.errors import DomainError
-from partnerdesk.services import accounts, agreements, maintenance, spaces
+from partnerdesk.services import accounts, agreement_queries, agreements, maintenance, spaces
+from partnerdesk.services.agreement_queries import AgreementFilter
 from tests.integration.test_partner_races import _clerks, _race
 from tests.unit.test_agreements_service import _filed_partner, _terms
 
@@ -38,7 +39,7 @@ def test_concurrent_approvals_never_double_book(ws, db_target, setup):
     refused = [r for r in results if isinstance(r, DomainError)]
     assert len(ok) == 1, results
     assert {e.code for e in refused} <= {"agreement.overlap", "db.busy"}
-    held = [a for a in agreements.list_agreements(ws, space_id=room.id) if a.state == "approved"]
+    held = [a for a in agreement_queries.query_agreements(ws, AgreementFilter(space_id=room.id)) if a.state == "approved"]
     assert len(held) == 1
     for w in clerks:
         w.close()

@@ -84,6 +84,7 @@ def test_agreements_list_json_state_and_expiring(db):
     assert (short["number"], short["partner_name"], short["space_name"], short["state"], short["end_date"]) == (
         "空间协议〔2026〕1号", "服务企业1", "一楼活动室", "in_force", "2026-12-31")
     assert (long["partner_name"], long["end_date"]) == ("服务企业2", "2045-12-31")
+    assert short["community_name"] and short["shown_state"] and "rent_fen" in short  # the screens' list row
     assert json.loads(run(db, "agreements", "list", "--json", "--state", "draft").stdout) == []
     soon = json.loads(run(db, "agreements", "list", "--json", "--expiring", "7305").stdout)  # 20 years
     assert long["id"] in [x["id"] for x in soon] and {x["shown_state"] for x in soon} == {"expiring"}

@@ -10,7 +10,17 @@ import pytest
 from partnerdesk.domain.agreements import Slot
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.partners import PartnerInput
-from partnerdesk.services import accounts, agreements, maintenance, org, partner_lifecycle, partners, spaces
+from partnerdesk.services import (
+    accounts,
+    agreement_queries,
+    agreements,
+    maintenance,
+    org,
+    partner_lifecycle,
+    partners,
+    spaces,
+)
+from partnerdesk.services.agreement_queries import AgreementFilter
 from tests.helpers.numbers import org_code
 
 D = date
@@ -129,9 +139,9 @@ def test_approval_needs_an_approver_and_expiring_list(ws, setup):
     assert agreements.allowed(ws, a.id) == ["approve"]
     a = _sign(ws, a, today - timedelta(days=300))
     a = agreements.transition(ws, a.id, a.version, "start", on_date=today).value
-    soon = agreements.list_agreements(ws, expiring_within=30)
+    soon = agreement_queries.query_agreements(ws, AgreementFilter(state="expiring", window_days=30))
     assert [(r.id, r.shown_state) for r in soon] == [(a.id, "expiring")]
-    assert agreements.list_agreements(ws, expiring_within=10) == []
+    assert agreement_queries.query_agreements(ws, AgreementFilter(state="expiring", window_days=10)) == []
 
 
 def test_space_activated_by_quarter(ws, setup):

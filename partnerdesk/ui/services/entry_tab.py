@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 from ...domain.errors import DomainError
 from ...domain.roles import Perm
 from ...messages import message
-from ...services import agreements, partners, service_records
+from ...services import agreement_queries, partners, service_records
+from ...services.agreement_queries import AgreementFilter
 from ...services.agreements import AGREEMENTS
 from ...services.changes import ORG
 from ...services.dictionaries import DICTIONARIES
@@ -139,7 +140,7 @@ class EntryTab(Page):
     def agreements_of(self, partner_id: int) -> list[tuple[int, str]]:
         if partner_id not in self._agreements:
             try:
-                rows = agreements.list_agreements(self.session.ws, partner_id=partner_id)
+                rows = agreement_queries.query_agreements(self.session.ws, AgreementFilter(partner_id=partner_id), limit=1000)
             except DomainError:
                 rows = []
             self._agreements[partner_id] = [(a.id, a.number) for a in rows if a.state not in DRAFT_STATES]

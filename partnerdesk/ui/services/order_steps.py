@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...services import agreements, orders
+from ...services import agreement_queries, orders
+from ...services.agreement_queries import AgreementFilter
 from ...services.orders import DeliveryInput, OrderInput, OrderRow
 from ..operations import run_command
 from ..partners import choices
@@ -223,7 +224,7 @@ def _agreements(session: Session, partner_id: int | None) -> list[tuple[int, str
     if partner_id is None:
         return []
     try:
-        rows = agreements.list_agreements(session.ws, partner_id=partner_id)
+        rows = agreement_queries.query_agreements(session.ws, AgreementFilter(partner_id=partner_id), limit=1000)
     except DomainError:
         return []
     return [(a.id, a.number) for a in rows if a.state not in ("draft", "approved")]
