@@ -149,22 +149,22 @@ def _store_blob(s: Session, pdf: bytes) -> str:
 
 
 def _issue_record(s: Session, ws, rec: dd.RecordData, template: Template) -> IssuedDoc:  # noqa: ANN001
-    now = ws.now()
-    series, seq, serial = _next_serial(s, rec.kind, now.year)
+    now, year = ws.now(), ws.today().year  # stamped in UTC, numbered in the office's year (〔2027〕 on 1 January)
+    series, seq, serial = _next_serial(s, rec.kind, year)
     code = _unused_code(s)
     pdf = render(template, _with_serial(rec, serial), footer_code=code)
-    return _archive(s, ws, rec, template, (series, seq, serial), code, pdf, now)
+    return _archive(s, ws, rec, template, (series, seq, serial), code, pdf, now, year)
 
 
 def _archive(s: Session, ws, rec: dd.RecordData, template: Template, numbered: tuple[str, int, str],  # noqa: ANN001
-             code: str, pdf: bytes, now: datetime) -> IssuedDoc:
+             code: str, pdf: bytes, now: datetime, year: int) -> IssuedDoc:
     """Store a rendered document: blob, audit entry and the issued-document row (flushed, not committed)."""
     series, seq, serial = numbered
     digest = _store_blob(s, pdf)
     entry = audit.record(s, ws.actor, "document.issue", rec.entity, rec.entity_id, after={
         "serial": serial, "kind": rec.kind, "code": code, "sha256": digest, "template_version": template.version,
         "template_origin": template.origin, "template_sha256": template.digest}, at=now)
-    doc = m.IssuedDocument(serial=serial, series=series, year=now.year, seq=seq, kind=rec.kind, entity=rec.entity,
+    doc = m.IssuedDocument(serial=serial, series=series, year=year, seq=seq, kind=rec.kind, entity=rec.entity,
                            entity_id=rec.entity_id, community_id=rec.community_ids[0] if rec.community_ids else None,
                            title=rec.title[:300], template_version=template.version, template_origin=template.origin,
                            template_sha256=template.digest, content_sha256=digest, size=len(pdf),

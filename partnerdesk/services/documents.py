@@ -188,14 +188,14 @@ def _issue_pooled(s: Session, ws, store: TemplateStore, kind: str, record_ids: S
     """Every record is read and handed to the workers first (they draw while the rest are read; reading before
     any PDF is written keeps SQLite's page cache for the records), then the drawn documents are archived in
     record order; the problems of every record are collected and refused before the commit."""
-    now = ws.now()
-    serials = _Serials(s, now.year)
+    now, today = ws.now(), ws.today()  # stamped in UTC; dated and numbered by the office's day and year
+    serials = _Serials(s, today.year)
     codes = _unused_codes(s, len(record_ids))
     templates: dict[str, Template] = {}
     recs: list[tuple[dd.RecordData, tuple[str, int, str]]] = []
 
     def tasks() -> Iterator[Task]:
-        for i, rec in enumerate(dd.build_many(s, kind, record_ids, now.date())):  # read in bulk, a chunk at a time
+        for i, rec in enumerate(dd.build_many(s, kind, record_ids, today)):  # read in bulk, a chunk at a time
             _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
             template = templates.get(rec.kind) or templates.setdefault(rec.kind, store.load(rec.kind))
             numbered = serials.take(rec.kind)
@@ -213,14 +213,14 @@ def _issue_pooled(s: Session, ws, store: TemplateStore, kind: str, record_ids: S
             elif not problems:
                 drawn.append((rec, templates[rec.kind], numbered, codes[done.index], done.pdf))
                 if len(drawn) == ARCHIVE_CHUNK:
-                    docs += _archive_many(s, ws, drawn, now)
+                    docs += _archive_many(s, ws, drawn, now, today.year)
                     drawn = []
             if progress is not None:
                 progress(done.index + 1, len(record_ids))
             if cancelled is not None and cancelled():
                 raise DomainError("document.cancelled")
     _refuse(problems)  # nothing is committed: the serials taken above roll back with the rest
-    docs += _archive_many(s, ws, drawn, now)
+    docs += _archive_many(s, ws, drawn, now, today.year)
     serials.close()
     return docs
 
@@ -229,7 +229,8 @@ ARCHIVE_CHUNK = 50  # drawn documents archived together: one statement each for 
 _Drawn = tuple[dd.RecordData, Template, tuple[str, int, str], str, bytes]  # record, template, numbered, code, pdf
 
 
-def _archive_many(s: Session, ws, drawn: Sequence[_Drawn], now: datetime) -> list[IssuedDoc]:  # noqa: ANN001
+def _archive_many(s: Session, ws, drawn: Sequence[_Drawn], now: datetime,  # noqa: ANN001
+                  year: int) -> list[IssuedDoc]:
     """``_archive`` for many documents in record order, with one executemany per table and no ORM objects: the
     blobs (content-addressed), the audit entries (``audit.record_many``: the same chain, entry for entry, as
     ``audit.record`` one at a time with the same stamp) and the issued-document rows."""
@@ -243,7 +244,7 @@ def _archive_many(s: Session, ws, drawn: Sequence[_Drawn], now: datetime) -> lis
             "serial": serial, "kind": rec.kind, "code": code, "sha256": digest, "template_version": t.version,
             "template_origin": t.origin, "template_sha256": t.digest})
         for (rec, t, (_, _, serial), code, _), digest in zip(drawn, digests, strict=True)], at=now)
-    rows = [{"serial": serial, "series": series, "year": now.year, "seq": seq, "kind": rec.kind, "entity": rec.entity,
+    rows = [{"serial": serial, "series": series, "year": year, "seq": seq, "kind": rec.kind, "entity": rec.entity,
              "entity_id": rec.entity_id, "community_id": rec.community_ids[0] if rec.community_ids else None,
              "title": rec.title[:300], "template_version": t.version, "template_origin": t.origin,
              "template_sha256": t.digest, "content_sha256": digest, "size": len(pdf), "pages": page_count(pdf),

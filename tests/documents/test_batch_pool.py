@@ -69,3 +69,29 @@ def test_pooled_problems_reported_and_nothing_issued(ws, w, tmp_path):
 
 def test_worker_count_uses_the_cores():
     assert 1 <= pool.worker_count() <= pool.MAX_WORKERS
+
+
+def test_documents_are_dated_and_numbered_in_the_offices_day_and_year(ws, w, tmp_path, monkeypatch):
+    """At 01:00 on 1 January in Beijing the UTC clock still says 31 December: a document issued then (alone or in a
+    pooled batch) is dated 2027年1月1日 and numbered in 2027's series."""
+    import time
+    from datetime import datetime
+
+    from tests.documents.pdftools import text
+
+    monkeypatch.setenv("TZ", "CST-8")  # a POSIX zone string: no tz database needed
+    time.tzset()
+    try:
+        ws.clock = lambda: datetime(2026, 12, 31, 17, 0)  # UTC
+        one = documents.issue(ws, "commitment", w.p1.id).value
+        ids = [p.id for p in w.more]
+        batch = documents.issue_batch(ws, "commitment", ids, tmp_path / "out", False, workers=2).value
+        assert one.serial == "承诺书〔2027〕1号"
+        assert [d.serial for d in batch.documents] == [f"承诺书〔2027〕{k}号" for k in range(2, 2 + len(ids))]
+        with ws.read() as uow:
+            assert set(uow.session.scalars(select(m.IssuedDocument.year))) == {2027}
+        for pdf in [one.pdf] + [(tmp_path / "out" / documents.file_name(d)).read_bytes() for d in batch.documents]:
+            assert "2027年1月1日" in text(pdf, tmp_path).replace(" ", "")
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -50,7 +50,7 @@ class ActivatedView(QWidget):
         super().__init__(parent)
         self.session = session
         self.year = QSpinBox(objectName="activatedYear", minimum=2000, maximum=2100)
-        self.year.setValue(session.ws.now().year)
+        self.year.setValue(session.ws.today().year)
         self.model: RowTableModel[ActivatedRow] = RowTableModel(COLUMNS, CONTEXT, self)
         self.table = table_view(self)
         self.table.setModel(self.model)

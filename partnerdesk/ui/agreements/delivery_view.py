@@ -51,7 +51,7 @@ class DeliveryView(QWidget):
         self.agreement_id: int | None = None
         self.partner_id: int | None = None
         self.year = QSpinBox(objectName="deliveryYear", minimum=2000, maximum=2100)
-        self.year.setValue(session.ws.now().year)
+        self.year.setValue(session.ws.today().year)
         self.note = QLabel(objectName="deliveryNote", wordWrap=True)
         self.model: RowTableModel = RowTableModel(COLUMNS, CONTEXT, self)
         self.table = table_view(self)
