@@ -139,7 +139,7 @@ def cmd_backup(ctx: Context, args) -> int:  # noqa: ANN001
         path = maintenance.backup_to(ws, Path(args.output).resolve()).value
     else:
         path = maintenance.backup_now(ws).value.path
-        maintenance.rotate(ws, ctx.settings.keep_daily, ctx.settings.keep_weekly)
+        maintenance.rotate(ws, ctx.settings.keep_daily, ctx.settings.keep_weekly, verified=path)
     print(ctx.say(f"Backup written and verified: {path}", f"备份已写入并校验通过：{path}"))
     return 0
 

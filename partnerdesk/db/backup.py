@@ -125,15 +125,36 @@ def plan_rotation(backups: list[BackupInfo], keep_daily: int, keep_weekly: int,
     return [b for b in backups if b.path not in keep]
 
 
-def rotate(backup_dir: Path, keep_daily: int, keep_weekly: int, now: datetime | None = None) -> list[Path]:
-    """Delete what the plan says — only if the newest backup verifies."""
+def rotate(backup_dir: Path, keep_daily: int, keep_weekly: int, now: datetime | None = None,
+           verified: Path | None = None) -> list[Path]:
+    """Delete what the plan says — only if the newest backup verifies (``verified``: a backup the caller has just
+    taken and verified, not checked a second time when it is the newest). Then the temporary copies of backups
+    that never finished (the process was killed while copying) go once they are a day old."""
     backups = list_backups(backup_dir)
-    if not backups or verify(backups[0].path) is not None:
+    if not backups or (backups[0].path != verified and verify(backups[0].path) is not None):
         return []
-    doomed = plan_rotation(backups, keep_daily, keep_weekly, now or datetime.now())
+    now = now or datetime.now()
+    doomed = plan_rotation(backups, keep_daily, keep_weekly, now)
     for b in doomed:
         b.path.unlink(missing_ok=True)
-    return [b.path for b in doomed]
+    return [b.path for b in doomed] + _remove_unfinished(backup_dir, now)
+
+
+_UNFINISHED = re.compile(r"^\.partnerdesk-.+\.part(?:-journal)?$")  # atomic_write's temporary names (and journals)
+UNFINISHED_AFTER = timedelta(days=1)  # younger ones may belong to a backup another window is taking right now
+
+
+def _remove_unfinished(backup_dir: Path, now: datetime) -> list[Path]:
+    removed = []
+    for p in backup_dir.iterdir():
+        if _UNFINISHED.match(p.name):
+            try:
+                if datetime.fromtimestamp(p.stat().st_mtime) < now - UNFINISHED_AFTER:
+                    p.unlink()
+                    removed.append(p)
+            except OSError:
+                continue  # gone meanwhile, or not ours to delete: the next rotation tries again
+    return removed
 
 
 def restore(backup: Path, target: Path) -> None:

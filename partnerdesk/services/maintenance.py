@@ -85,10 +85,11 @@ def _copying(ws: Workspace):  # noqa: ANN202
     ws.content_verified(started)
 
 
-def rotate(ws: Workspace, keep_daily: int, keep_weekly: int) -> list[Path]:
+def rotate(ws: Workspace, keep_daily: int, keep_weekly: int, verified: Path | None = None) -> list[Path]:
+    """Old backups out (see ``db.backup.rotate``); ``verified``: the backup just taken, already checked."""
     if ws.backup_dir is None or not ws.is_sqlite:
         return []
-    return db_backup.rotate(ws.backup_dir, keep_daily, keep_weekly)
+    return db_backup.rotate(ws.backup_dir, keep_daily, keep_weekly, verified=verified)
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:

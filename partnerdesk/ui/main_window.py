@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
     def _auto_backup(self, reason: str):  # noqa: ANN202
         ws, s = self.session.ws, self.session.settings
         outcome = maintenance.backup_now(ws, reason, automatic=True)
-        maintenance.rotate(ws, s.keep_daily, s.keep_weekly)
+        maintenance.rotate(ws, s.keep_daily, s.keep_weekly, verified=outcome.value.path)
         return outcome
 
     def finish_workspace(self, *, backup: bool = True) -> None:
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
 
         def work():  # noqa: ANN202
             outcome = maintenance.backup_now(ws)
-            maintenance.rotate(ws, s.keep_daily, s.keep_weekly)
+            maintenance.rotate(ws, s.keep_daily, s.keep_weekly, verified=outcome.value.path)
             return outcome
 
         run_command(self, work, background=True, busy_text=self.tr("Taking a backup…"),

@@ -252,3 +252,34 @@ def test_rotation_keeps_verified_newest(office):
     listing = sorted(p.name for p in backups.iterdir())
     assert maintenance.rotate(ws, keep_daily=0, keep_weekly=0) == []
     assert sorted(p.name for p in backups.iterdir()) == listing
+
+
+def test_rotation_trusts_the_backup_just_verified_and_clears_unfinished_copies(office, monkeypatch):
+    """Right after a verified backup the rotation does not check that same file again (integrity_check of a large
+    file takes seconds, at every exit); any other newest file is checked. Temporary copies left by a backup that
+    was killed half-way go once they are a day old; younger ones (a backup still being taken) and other files stay."""
+    import os
+
+    ws, db, backups = office
+    newest = maintenance.backup_now(ws).value
+    checked = []
+    real_verify = db_backup.verify
+    monkeypatch.setattr(db_backup, "verify", lambda p: checked.append(Path(p).name) or real_verify(p))
+    maintenance.rotate(ws, keep_daily=7, keep_weekly=4, verified=newest.path)
+    assert checked == []
+    maintenance.rotate(ws, keep_daily=7, keep_weekly=4)
+    assert checked == [newest.path.name]
+
+    old_part = backups / ".partnerdesk-20261101-080000-exit.sqlite3.abcd1234.part"
+    old_journal = backups / ".partnerdesk-20261101-080000-exit.sqlite3.abcd1234.part-journal"
+    fresh_part = backups / ".partnerdesk-20261122-080000-startup.sqlite3.efgh5678.part"
+    other = backups / "notes.txt"
+    for p in (old_part, old_journal, fresh_part, other):
+        p.write_bytes(b"x" * 100)
+    two_days_ago = time.time() - 2 * 86400
+    for p in (old_part, old_journal, other):
+        os.utime(p, (two_days_ago, two_days_ago))
+    removed = maintenance.rotate(ws, keep_daily=7, keep_weekly=4, verified=newest.path)
+    assert set(removed) >= {old_part, old_journal}
+    assert not old_part.exists() and not old_journal.exists()
+    assert fresh_part.exists() and other.exists() and newest.path.exists()
