@@ -23,6 +23,8 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "document.bad_filter": ("该文书（{kind}）不能按状态“{state}”筛选；可用的状态：{allowed}。",
                             "This document ({kind}) cannot be filtered by the state “{state}”; states: {allowed}."),
     "document.nothing_to_issue": ("没有符合条件的记录，未签发文书。", "No records match; nothing was issued."),
+    "document.no_period": ("只有值班表可以选择所属月份或周次（{kind} 不能）。",
+                           "Only a duty rota covers a chosen month or week ({kind} does not)."),
     "document.batch_problems": ("有 {count} 条记录无法打印，未签发任何文书：{problems}",
                                 "{count} records cannot be printed; nothing was issued: {problems}"),
     "document.cancelled": ("已取消，未签发任何文书，也未写入文件。", "Cancelled: nothing was issued and no file was written."),

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from ..fsutil import atomic_write_bytes
@@ -20,13 +22,15 @@ def register(sub) -> None:  # noqa: ANN001
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--id", type=int, help="the record's id: partner (application, filing, commitment, "
                        "exit_notice), agreement, notice, fund application (project_approval), disbursement, donation, "
-                       "closed period (fund_disclosure) or community (rota: this month, rota_week: this week)")
+                       "closed period (fund_disclosure) or community (rota: a month, rota_week: a week; see --period)")
     which.add_argument("--all", action="store_true", help="every matching record")
     p.add_argument("--community", help="with --all: only this community (name)")
     p.add_argument("--state", help="with --all: only records in this state (e.g. filed, in_force)")
     p.add_argument("-o", "--output", required=True,
                    help="FILE.pdf; with --all a folder (one file per record) or FILE.pdf (one combined file)")
     p.add_argument("--preview", action="store_true", help="with --id: a draft without serial or code; nothing stored")
+    p.add_argument("--period", type=_day, metavar="YYYY-MM-DD",
+                   help="rota, rota_week: a day of the month (or week) the rota covers; default today")
     p.set_defaults(handler=cmd_print)
 
     p = sub.add_parser("verify", help="tell whether a PDF is an issued document, unchanged (exit 0) or not (exit 1)")
@@ -39,6 +43,13 @@ def register(sub) -> None:  # noqa: ANN001
     p = grp.add_parser("list", help="the templates in use (office versions win over shipped ones)")
     add_json(p)
     p.set_defaults(handler=cmd_forms)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def _signed_in(ctx: Context, read_only_ok: bool):  # noqa: ANN202
@@ -63,10 +74,10 @@ def cmd_print(ctx: Context, args) -> int:  # noqa: ANN001
     ws = _signed_in(ctx, read_only_ok=bool(args.preview))
     if args.id is not None:
         if args.preview:
-            atomic_write_bytes(out, documents.preview(ws, args.kind, args.id))
+            atomic_write_bytes(out, documents.preview(ws, args.kind, args.id, args.period))
             print(ctx.say(f"draft written: {out}", f"样稿已写入：{out}"))
             return 0
-        doc = documents.issue(ws, args.kind, args.id).value
+        doc = documents.issue(ws, args.kind, args.id, args.period).value
         atomic_write_bytes(out, doc.pdf)
         print(f"{doc.serial}  {ctx.say('code', '核验码')} {doc.code}  {out}")
         return 0
@@ -77,7 +88,7 @@ def cmd_print(ctx: Context, args) -> int:  # noqa: ANN001
         if sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    result = documents.issue_batch(ws, args.kind, ids, out, one_file, progress=progress).value
+    result = documents.issue_batch(ws, args.kind, ids, out, one_file, progress=progress, period_of=args.period).value
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(ctx.say(f"{len(result.documents)} documents issued, {len(result.files)} file(s) in {out}",

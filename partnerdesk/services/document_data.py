@@ -55,7 +55,7 @@ from .document_data_partners import (
     partner_records,
 )
 
-__all__ = ["AGREEMENT_KINDS", "APPLICANT_ZH", "APP_STATE_ZH", "BATCH_CHUNK", "COMMITMENT", "DEFAULT_BENEFITS", "DONOR_ZH", "EXIT_ZH", "EXTRA", "KINDS", "Kind", "MODE_ZH", "PARTNER_KINDS", "PAYER_ZH", "PENDING_NUMBER", "PUBLICITY_DAYS", "ROLE_ZH", "RecordData", "SERIES", "STEP_ZH", "WEEKDAY_ZH", "agreement_record", "approval_record", "build", "build_many", "disclosure_record", "entity_of", "exit_record", "notice_record", "partner_record", "partner_records", "period_label", "receipt_record", "record_ids", "rota_builder", "rota_period", "voucher_record"]
+__all__ = ["AGREEMENT_KINDS", "APPLICANT_ZH", "APP_STATE_ZH", "BATCH_CHUNK", "COMMITMENT", "DEFAULT_BENEFITS", "DONOR_ZH", "EXIT_ZH", "EXTRA", "KINDS", "Kind", "MODE_ZH", "PARTNER_KINDS", "PAYER_ZH", "PERIOD_KINDS", "PENDING_NUMBER", "PUBLICITY_DAYS", "ROLE_ZH", "RecordData", "SERIES", "STEP_ZH", "WEEKDAY_ZH", "agreement_record", "approval_record", "build", "build_many", "disclosure_record", "entity_of", "exit_record", "notice_record", "partner_record", "partner_records", "period_label", "receipt_record", "record_ids", "rota_builder", "rota_period", "voucher_record"]
 
 
 def entity_of(kind: str) -> str:
@@ -68,7 +68,16 @@ def entity_of(kind: str) -> str:
     raise DomainError("template.unknown", kind=kind)
 
 
-def build(s: Session, kind: str, record_id: int, today: date) -> RecordData:
+PERIOD_KINDS = ("rota", "rota_week")  # documents about a period: the month or week of a chosen day
+
+
+def build(s: Session, kind: str, record_id: int, today: date, period_of: date | None = None) -> RecordData:
+    """The data of one document dated ``today``. ``period_of``: for a rota, a day of the month (or week) it covers
+    (default: today's)."""
+    if period_of is not None and kind not in PERIOD_KINDS:
+        raise DomainError("document.no_period", kind=kind)
+    if kind in PERIOD_KINDS:
+        return rota_builder(kind)(s, record_id, today, period_of or today)
     if kind in EXTRA:
         return EXTRA[kind].build(s, record_id, today)
     if entity_of(kind) == "partner":
@@ -80,12 +89,13 @@ def build(s: Session, kind: str, record_id: int, today: date) -> RecordData:
 BATCH_CHUNK = 200
 
 
-def build_many(s: Session, kind: str, record_ids: Sequence[int], today: date) -> Iterator[RecordData]:
+def build_many(s: Session, kind: str, record_ids: Sequence[int], today: date,
+               period_of: date | None = None) -> Iterator[RecordData]:
     """``build`` for each id in order (the first record that cannot be built raises, as ``build`` would): the
     partner kinds are read a chunk at a time in bulk, the others one by one."""
-    if kind in EXTRA or entity_of(kind) != "partner":
+    if kind in EXTRA or entity_of(kind) != "partner" or period_of is not None:
         for rid in record_ids:
-            yield build(s, kind, rid, today)
+            yield build(s, kind, rid, today, period_of)
         return
     for k in range(0, len(record_ids), BATCH_CHUNK):
         yield from partner_records(s, kind, record_ids[k:k + BATCH_CHUNK], today)

@@ -159,8 +159,8 @@ def _disclosure_ids(s: Session, community_id: int | None, state: str, scope: fro
     return list(s.scalars(_scoped(q, m.Fund.unit_id, community_id, scope)))
 
 
-# --- 值班表 duty rota of a community: the month (rota) or the week, Monday to Sunday (rota_week), of the day it
-# is printed on ---
+# --- 值班表 duty rota of a community: the month (rota) or the week, Monday to Sunday (rota_week), of a chosen day
+# (by default the day it is printed on) ---
 def rota_period(kind: str, today: date) -> tuple[date, date, str]:
     if kind == "rota_week":
         first = today - timedelta(days=today.weekday())
@@ -183,12 +183,12 @@ def _rota_note(x: m.RotaShift, s: Session) -> str:
     return "；".join(notes)
 
 
-def rota_builder(kind: str) -> Callable[[Session, int, date], RecordData]:
-    def build_rota(s: Session, community_id: int, today: date) -> RecordData:
+def rota_builder(kind: str) -> Callable[..., RecordData]:
+    def build_rota(s: Session, community_id: int, today: date, period_of: date | None = None) -> RecordData:
         unit = s.get(m.OrgUnit, community_id)
         if unit is None or unit.kind != "community":
             raise _missing("community", community_id)
-        first, last, label = rota_period(kind, today)
+        first, last, label = rota_period(kind, period_of or today)
         shifts = s.scalars(select(m.RotaShift).where(m.RotaShift.community_id == unit.id,
                                                      m.RotaShift.on_date.between(first, last))
                            .order_by(m.RotaShift.on_date, m.RotaShift.start, m.RotaShift.id)).all()

@@ -9,7 +9,7 @@ import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -98,11 +98,12 @@ def _check_scope(ws, perm: Perm, community_ids: Sequence[int]) -> None:  # noqa:
 
 
 # --- preview ---
-def preview(ws, kind: str, record_id: int) -> bytes:  # noqa: ANN001
-    """The document as it would print, without serial and verification code; nothing is stored."""
+def preview(ws, kind: str, record_id: int, period_of: date | None = None) -> bytes:  # noqa: ANN001
+    """The document as it would print, without serial and verification code; nothing is stored. ``period_of``:
+    a rota's month or week (see ``document_data.build``)."""
     require(ws.actor, Perm.READ)
     with ws.read() as uow:
-        rec = dd.build(uow.session, kind, record_id, ws.today())
+        rec = dd.build(uow.session, kind, record_id, ws.today(), period_of)
         _check_scope(ws, Perm.READ, rec.community_ids)
     return render(template_store().load(rec.kind), rec.data)
 
@@ -175,13 +176,14 @@ def _archive(s: Session, ws, rec: dd.RecordData, template: Template, numbered: t
     return replace(_row(doc), pdf=pdf)
 
 
-def issue(ws, kind: str, record_id: int) -> Outcome[IssuedDoc]:  # noqa: ANN001
-    """Issue one document; the returned ``pdf`` is exactly the archived bytes."""
+def issue(ws, kind: str, record_id: int, period_of: date | None = None) -> Outcome[IssuedDoc]:  # noqa: ANN001
+    """Issue one document; the returned ``pdf`` is exactly the archived bytes. ``period_of``: a rota's month or
+    week (see ``document_data.build``)."""
     require(ws.actor, Perm.EDIT_RECORDS)
     store = template_store()
     with ws.write() as uow:
         s = uow.session
-        rec = dd.build(s, kind, record_id, ws.today())
+        rec = dd.build(s, kind, record_id, ws.today(), period_of)
         _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
         doc = _issue_record(s, ws, rec, store.load(rec.kind))
         uow.commit()

@@ -69,7 +69,10 @@ from .document_issue import (
 )
 from .records import insert_ignore
 
-__all__ = ["ARCHIVE_CHUNK", "CODE_ALPHABET", "CODE_LENGTH", "CODE_RE", "DOCUMENTS", "POOL_MIN", "BatchResult",
+PERIOD_KINDS = dd.PERIOD_KINDS  # the kinds that print a chosen month or week (``period_of``)
+
+__all__ = ["ARCHIVE_CHUNK", "CODE_ALPHABET", "CODE_LENGTH", "CODE_RE", "DOCUMENTS", "PERIOD_KINDS", "POOL_MIN",
+           "BatchResult",
            "IssuedDoc", "Progress", "Verdict", "codes_in_pdf", "combine", "count_issued", "file_name", "fonts", "forms",
            "issue", "issue_batch", "list_issued", "new_code", "normalise_code", "page_count", "preview", "record_ids",
            "reissue", "reprint", "template_store", "verify_code", "verify_file", "write_batch"]
@@ -100,10 +103,11 @@ def _refuse(problems: list[str]) -> None:
 
 def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: bool,  # noqa: ANN001
                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                workers: int | None = None) -> Outcome[BatchResult]:
+                workers: int | None = None, period_of: date | None = None) -> Outcome[BatchResult]:
     """Issue one document per record, all or nothing, then write ``out``: one combined PDF (``one_file``) or
     a folder with one PDF per record. Problems of every record are reported before anything is committed;
     ``cancelled()`` returning True rolls everything back and writes no file (``document.cancelled``).
+    ``period_of``: the rotas' month or week (see ``document_data.build``).
 
     From ``POOL_MIN`` documents on, the pages are drawn in worker processes (``workers``, default one per
     core) while this process reads the next records (in bulk) and numbers, archives and audits the drawn ones
@@ -117,9 +121,9 @@ def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: b
     with ws.write() as uow:
         s = uow.session
         if len(record_ids) >= POOL_MIN and n_workers > 1:
-            docs = _issue_pooled(s, ws, store, kind, record_ids, n_workers, progress, cancelled)
+            docs = _issue_pooled(s, ws, store, kind, record_ids, n_workers, progress, cancelled, period_of)
         else:
-            docs = _issue_here(s, ws, store, kind, record_ids, progress, cancelled)
+            docs = _issue_here(s, ws, store, kind, record_ids, progress, cancelled, period_of)
         if cancelled is not None and cancelled():
             raise DomainError("document.cancelled")
         uow.commit()
@@ -128,9 +132,10 @@ def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: b
 
 
 def _issue_here(s: Session, ws, store: TemplateStore, kind: str, record_ids: Sequence[int],  # noqa: ANN001
-                progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[IssuedDoc]:
+                progress: Progress | None, cancelled: Callable[[], bool] | None,
+                period_of: date | None = None) -> list[IssuedDoc]:
     today = ws.today()
-    recs = [dd.build(s, kind, rid, today) for rid in record_ids]
+    recs = [dd.build(s, kind, rid, today, period_of) for rid in record_ids]
     for rec in recs:
         _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
     templates = {k: store.load(k) for k in {r.kind for r in recs}}
@@ -184,7 +189,8 @@ def _unused_codes(s: Session, n: int) -> list[str]:
 
 
 def _issue_pooled(s: Session, ws, store: TemplateStore, kind: str, record_ids: Sequence[int],  # noqa: ANN001
-                  workers: int, progress: Progress | None, cancelled: Callable[[], bool] | None) -> list[IssuedDoc]:
+                  workers: int, progress: Progress | None, cancelled: Callable[[], bool] | None,
+                  period_of: date | None = None) -> list[IssuedDoc]:
     """Every record is read and handed to the workers first (they draw while the rest are read; reading before
     any PDF is written keeps SQLite's page cache for the records), then the drawn documents are archived in
     record order; the problems of every record are collected and refused before the commit."""
@@ -195,7 +201,7 @@ def _issue_pooled(s: Session, ws, store: TemplateStore, kind: str, record_ids: S
     recs: list[tuple[dd.RecordData, tuple[str, int, str]]] = []
 
     def tasks() -> Iterator[Task]:
-        for i, rec in enumerate(dd.build_many(s, kind, record_ids, today)):  # read in bulk, a chunk at a time
+        for i, rec in enumerate(dd.build_many(s, kind, record_ids, today, period_of)):  # read in bulk, a chunk at a time
             _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
             template = templates.get(rec.kind) or templates.setdefault(rec.kind, store.load(rec.kind))
             numbered = serials.take(rec.kind)

@@ -40,6 +40,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Month or week of</source>
+        <translation>所属月份或周次（含此日）</translation>
+    </message>
+    <message>
         <source>Output</source>
         <translation>输出</translation>
     </message>

@@ -355,6 +355,30 @@ def test_rota_month_and_week(ws, kw, tmp_path):
     assert "（2026年8月3日至8月9日）" in week and week.count("（周") == 2
 
 
+def test_rota_of_a_chosen_month_or_week(ws, kw, tmp_path):
+    """Printed on 5 August, a rota can cover another month or week (the duties rolled out for September); the
+    document keeps the print day, a batch and a draft take the period too, and no other kind accepts one."""
+    login(ws, "admin")
+    rota.roll_out(ws, kw.c1.id, date(2026, 9, 1), date(2026, 9, 30))
+    doc = documents.issue(ws, "rota", kw.c1.id, period_of=date(2026, 9, 10)).value
+    text = raw_text(doc.pdf, tmp_path)
+    assert "（2026年9月）" in text and "（2026年8月）" not in text and "8月3日" not in text
+    for day in (7, 14, 21, 28):
+        assert f"9月{day}日（周一）14:00—17:00合伙人工作室服务企业1母婴育儿咨询" in text
+    assert text.count("（周三）") == 5  # 2, 9, 16, 23, 30 September
+    assert documents.verify_file(ws, doc.pdf).status == "match"
+    week = raw_text(documents.preview(ws, "rota_week", kw.c1.id, period_of=date(2026, 8, 20)), tmp_path)
+    assert "（2026年8月17日至8月23日）" in week and "8月17日（周一）" in week and "8月3日" not in week
+    out = documents.issue_batch(ws, "rota_week", [kw.c1.id], tmp_path / "weeks.pdf", True,
+                                period_of=date(2026, 9, 1)).value
+    assert "（2026年8月31日至9月6日）" in raw_text((tmp_path / "weeks.pdf").read_bytes(), tmp_path)
+    assert out.documents[0].serial == "值班表〔2026〕2号"
+    for kind, rid in (("donation_receipt", kw.gift.id), ("exit_notice", kw.p3.id)):
+        with pytest.raises(DomainError) as err:
+            documents.issue(ws, kind, rid, period_of=date(2026, 9, 1))
+        assert err.value.code == "document.no_period"
+
+
 def test_scope_and_batches(ws, kw, tmp_path):
     login(ws, "outsider")  # a community worker of 西湖社区 reaches none of 东风社区's documents
     for kind in NEW_KINDS:
@@ -472,3 +496,21 @@ def test_cli_print_all_filters(cli_world, tmp_path):
     assert r.returncode == 1 and "不能按状态“filed”筛选" in r.stderr and not (tmp_path / "x").exists()
     r = run(db, "print", "recruitment_notice", "--all", "--state", "draft", "-o", str(tmp_path / "d"))
     assert r.returncode == 1 and "nothing was issued" in r.stderr.lower() + r.stdout.lower()
+
+
+def test_cli_print_rota_of_a_chosen_period(cli_world, tmp_path):
+    from tests.documents.test_batch_cli import run
+
+    db, w = cli_world
+    out = tmp_path / "week.pdf"
+    r = run(db, "print", "rota_week", "--id", str(w.c1.id), "--period", "2026-08-12", "-o", str(out), "--preview")
+    assert r.returncode == 0, r.stderr
+    assert "（2026年8月10日至8月16日）" in raw_text(out.read_bytes(), tmp_path)
+    r = run(db, "print", "rota", "--all", "--period", "2026-08-01", "-o", str(tmp_path / "month.pdf"))
+    assert r.returncode == 0, r.stderr
+    assert "（2026年8月）" in raw_text((tmp_path / "month.pdf").read_bytes(), tmp_path)
+    r = run(db, "print", "rota", "--id", str(w.c1.id), "--period", "2026-13-01", "-o", str(tmp_path / "x.pdf"))
+    assert r.returncode != 0 and "YYYY-MM-DD" in r.stderr and not (tmp_path / "x.pdf").exists()
+    r = run(db, "print", "exit_notice", "--id", str(w.p3.id), "--period", "2026-08-01", "-o", str(tmp_path / "e.pdf"),
+            lang="zh_CN")
+    assert r.returncode == 1 and "只有值班表" in r.stderr and not (tmp_path / "e.pdf").exists()

@@ -33,7 +33,7 @@ from ..agreements import labels as agreement_labels
 from ..i18n import current_language
 from ..operations import run_command
 from ..partners import choices
-from ..partners.widgets import combo_value, fill_combo
+from ..partners.widgets import combo_value, date_edit, fill_combo
 from ..session import Session
 from .list_model import KINDS, kind_label
 
@@ -66,6 +66,8 @@ class BatchDialog(QDialog):
         self.community_combo = QComboBox(objectName="batchCommunity")
         self.state_combo = QComboBox(objectName="batchState")
         self.count_label = QLabel(objectName="batchCount")
+        self.period = date_edit(session.ws.today())  # a rota's month or week: the one holding this day
+        self.period.setObjectName("batchPeriod")
         self.one_file = QRadioButton(self.tr("One combined PDF"), checked=True)
         self.per_record = QRadioButton(self.tr("One PDF per record, into a folder"))
         self.target = QLineEdit(objectName="batchTarget")
@@ -82,7 +84,9 @@ class BatchDialog(QDialog):
         form.addRow(self.tr("Document"), self.kind_combo)
         form.addRow(self.tr("Community"), self.community_combo)
         form.addRow(self.tr("State"), self.state_combo)
+        form.addRow(self.tr("Month or week of"), self.period)
         form.addRow("", self.count_label)
+        self.form = form
         output = QVBoxLayout()
         output.addWidget(self.one_file)
         output.addWidget(self.per_record)
@@ -115,6 +119,7 @@ class BatchDialog(QDialog):
         else:  # notices, fund documents, rota: the records the kind prints for, without a state filter
             states = []
         fill_combo(self.state_combo, states, self.tr("All states"), keep=False)
+        self.form.setRowVisible(self.period, self.kind() in documents.PERIOD_KINDS)
         self.count_records()
 
     def record_ids(self) -> list[int]:
@@ -146,6 +151,7 @@ class BatchDialog(QDialog):
         if not ids or not self.target.text().strip() or self.running:
             return
         ws, kind = self.session.ws, self.kind()
+        period_of = self.period.date().toPython() if kind in documents.PERIOD_KINDS else None
         self.cancel_requested = cancel = threading.Event()
         self.running, self.result, self.last_error = True, None, ""
         self._update_buttons()
@@ -165,7 +171,7 @@ class BatchDialog(QDialog):
 
         def work() -> object:
             return documents.issue_batch(ws, kind, ids, out, one_file, progress=steps.step.emit,
-                                         cancelled=cancel.is_set)
+                                         cancelled=cancel.is_set, period_of=period_of)
 
         run_command(self, work, background=True, quiet=True, on_done=self._done, on_error=self._refused,
                     on_finished=lambda: self._ended(steps))

@@ -145,3 +145,28 @@ def test_cancel_writes_nothing(qtbot, page, session, tmp_path, monkeypatch, boxe
     assert dialog.last_error == "document.cancelled" and dialog.result is None
     assert not (tmp_path / "letters").exists() and documents.list_issued(session.ws) == []
     assert any("取消" in t or "Cancelled" in t for t in boxes.texts("information"))
+
+
+def test_batch_of_rotas_for_a_chosen_week(qtbot, page, session, tmp_path, boxes):  # noqa: F811
+    """The period row shows for the rota kinds only; the rotas cover the week of the chosen day."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from partnerdesk.services import rota
+    from tests.documents.pdftools import text
+
+    w = session.w
+    rota.add_pattern(session.ws, w.c1.id, "合伙人工作室", 2, "09:00", "11:30", w.p1.id, "便民咨询", date(2026, 1, 1))
+    rota.roll_out(session.ws, w.c1.id, date(2026, 3, 1), date(2026, 3, 31))
+    dialog = page.batch()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("commitment"))
+    assert not dialog.form.isRowVisible(dialog.period)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("rota_week"))
+    assert dialog.form.isRowVisible(dialog.period) and dialog.ids == [w.c1.id]
+    dialog.period.setDate(QDate(2026, 3, 12))
+    dialog.target.setText(str(tmp_path / "rota.pdf"))
+    with qtbot.waitSignal(dialog.done_batch, timeout=20000):
+        dialog.issue_button.click()
+    flat = "".join(text((tmp_path / "rota.pdf").read_bytes(), tmp_path).split())
+    assert "2026年3月9日至3月15日" in flat and "3月11日" in flat and "便民咨询" in flat
