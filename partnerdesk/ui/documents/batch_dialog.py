@@ -119,6 +119,7 @@ class BatchDialog(QDialog):
         else:  # notices, fund documents, rota: the records the kind prints for, without a state filter
             states = []
         fill_combo(self.state_combo, states, self.tr("All states"), keep=False)
+        self.form.setRowVisible(self.state_combo, bool(states))  # no "All states" for kinds without states
         self.form.setRowVisible(self.period, self.kind() in documents.PERIOD_KINDS)
         self.count_records()
 

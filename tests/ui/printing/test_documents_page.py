@@ -164,6 +164,7 @@ def test_batch_of_rotas_for_a_chosen_week(qtbot, page, session, tmp_path, boxes)
     assert not dialog.form.isRowVisible(dialog.period)
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("rota_week"))
     assert dialog.form.isRowVisible(dialog.period) and dialog.ids == [w.c1.id]
+    assert not dialog.form.isRowVisible(dialog.state_combo)  # a rota has no states to choose from
     dialog.period.setDate(QDate(2026, 3, 12))
     dialog.target.setText(str(tmp_path / "rota.pdf"))
     with qtbot.waitSignal(dialog.done_batch, timeout=20000):
