@@ -1,4 +1,4 @@
-"""service records: indexes for the list's sorts by people and kind, and for the search by place
+"""list indexes: service records sorted by people and kind and searched by place; partners' name index covers the merged flag
 
 Revision ID: 0007
 Revises: 0006
@@ -13,6 +13,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('partners', schema=None) as batch_op:
+        batch_op.drop_index('ix_partners_name')
+        batch_op.create_index('ix_partners_name', ['name', 'merged_into_id'], unique=False)
     with op.batch_alter_table('service_records', schema=None) as batch_op:
         batch_op.create_index('ix_service_records_people', ['people', 'id'], unique=False)
         batch_op.create_index('ix_service_records_kind', ['kind', 'id'], unique=False)
@@ -22,6 +25,7 @@ def upgrade() -> None:
         # kind, three values over the whole table, for "paid records of one community".
         op.execute('PRAGMA analysis_limit = 400')
         op.execute('ANALYZE service_records')
+        op.execute('ANALYZE partners')
 
 
 def downgrade() -> None:
@@ -29,3 +33,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_service_records_place')
         batch_op.drop_index('ix_service_records_kind')
         batch_op.drop_index('ix_service_records_people')
+    with op.batch_alter_table('partners', schema=None) as batch_op:
+        batch_op.drop_index('ix_partners_name')
+        batch_op.create_index('ix_partners_name', ['name'], unique=False)
