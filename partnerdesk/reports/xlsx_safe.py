@@ -75,20 +75,37 @@ def is_blank(value: object) -> bool:
     return value is None or (type(value) is str and not value.strip())
 
 
-def read_table(source: bytes | Path | str, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS,
+@dataclass(frozen=True)
+class Checked:
+    """A file that passed every check made before a parser runs: size, kind (xlsx or csv), zip and XML safety."""
+
+    data: bytes
+    kind: str  # "xlsx" or "csv"
+    name: str  # the file's stem ("" for bytes)
+
+
+def check_file(source: bytes | Path | str, *, max_bytes: int = MAX_BYTES) -> Checked:
+    """Refuse what is unreadable, too large, damaged, encrypted, an old .xls, renamed or a zip bomb (DomainError
+    ``import.*``) without parsing a cell; the import does this before it takes its backup."""
+    data, suffix, name = _load(source, max_bytes)
+    kind = _sniff(data, suffix)
+    if kind == "xlsx":
+        _check_zip(data)
+    return Checked(data, kind, name)
+
+
+def read_table(source: bytes | Path | str | Checked, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS,
                max_cols: int = MAX_COLS, sheet: str | None = None) -> Table:
     """Read the first visible worksheet (or ``sheet``) of an .xlsx file, or a CSV file, into a Table.
 
     The first non-empty row gives the headers. Raises DomainError ``import.*`` for anything refused.
     """
-    data, suffix, name = _load(source, max_bytes)
-    if _sniff(data, suffix) == "csv":
-        title, rows = name or "CSV", _csv_rows(data, max_cols)
-        return _to_table(title, rows, max_rows, max_cols)
-    _check_zip(data)
+    checked = source if isinstance(source, Checked) else check_file(source, max_bytes=max_bytes)
+    if checked.kind == "csv":
+        return _to_table(checked.name or "CSV", _csv_rows(checked.data, max_cols), max_rows, max_cols)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _read_xlsx(data, sheet, max_rows, max_cols)
+        return _read_xlsx(checked.data, sheet, max_rows, max_cols)
 
 
 # --- the raw bytes ---------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def _lookups(s: Session, actor):  # noqa: ANN001, ANN202 - returns reports.partn
     return Lookups(types, domains, communities, live_uscc, live_ids)
 
 
-def _read(source: bytes | Path | str):  # noqa: ANN202
+def _read(source):  # noqa: ANN001, ANN202 - bytes, a path or an xlsx_safe.Checked
     from ..reports.xlsx_safe import read_table
 
     return read_table(source)
@@ -72,12 +72,14 @@ def apply(ws, source: bytes | Path | str) -> Outcome[ImportResult]:
     """Import every row or none: checked inside the write transaction, committed once its backup (taken meanwhile)
     is verified."""
     from ..reports.partner_import import parse_partners
+    from ..reports.xlsx_safe import check_file
     from .maintenance import backup_beside
 
     require(ws.actor, Perm.EDIT_RECORDS)
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    checked = check_file(source)  # an unreadable, damaged or renamed file is refused before anything else
+    data = checked.data
     with backup_beside(ws, "pre-import") as backup_path:
-        table = _read(data)
+        table = _read(checked)
         with ws.write() as uow:
             s = uow.session
             result = parse_partners(table, _lookups(s, ws.actor))

@@ -27,7 +27,7 @@ class ImportResult:
     backup: str  # the pre-import backup (SQLite), or ""
 
 
-def _read(source: bytes | Path | str):  # noqa: ANN202 - reports.xlsx_safe.Table
+def _read(source):  # noqa: ANN001, ANN202 - bytes, a path or an xlsx_safe.Checked -> xlsx_safe.Table
     from ..reports.xlsx_safe import read_table
 
     return read_table(source)
@@ -121,13 +121,14 @@ def template(ws):  # noqa: ANN201 - an openpyxl Workbook
 def apply(ws, source: bytes | Path | str) -> Outcome[ImportResult]:
     """Import every row or none: checked inside the write transaction, committed once its backup (taken meanwhile)
     is verified. An unreadable, damaged or renamed file is refused before the database is touched."""
+    from ..reports.xlsx_safe import check_file
     from .maintenance import backup_beside
 
     require(ws.actor, Perm.EDIT_RECORDS)
+    checked = check_file(source)  # an unreadable, damaged or renamed file is refused before anything else
+    digest = hashlib.sha256(checked.data).hexdigest()[:16]
     with backup_beside(ws, "pre-import") as backup_path:
-        table = _read(source)
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        digest = hashlib.sha256(data).hexdigest()[:16]
+        table = _read(checked)
         with ws.write() as uow:
             s = uow.session
             result = _preview(s, ws, table)

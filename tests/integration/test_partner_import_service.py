@@ -147,15 +147,24 @@ def test_an_unverified_backup_stops_the_import_with_nothing_committed(ws, commun
     assert partner_import.apply(ws, data).value.imported == 8 and _count(ws) == before + 8
 
 
-def test_a_damaged_workbook_is_refused_and_its_backup_is_still_complete(ws, community):
-    """The backup starts before the workbook is read; a refused file changes nothing and leaves no half-written
-    backup behind (the caller waits for the backup whatever happens)."""
+def test_a_damaged_or_renamed_file_is_refused_before_any_backup(ws, community, tmp_path):
+    """The file's own checks (kind, zip and XML safety) come before the backup: a refused file changes nothing and
+    costs no backup. A workbook whose rows are refused later still had its (complete) backup taken."""
     if not ws.is_sqlite:
         pytest.skip("backups are the server's job on PostgreSQL")
     before = _count(ws)
-    with pytest.raises(DomainError):
-        partner_import.apply(ws, b"PK\x03\x04 not really a workbook")
-    assert _count(ws) == before
-    for b in maintenance.list_backups(ws.backup_dir):
-        assert maintenance.db_backup.verify(b.path) is None
+    renamed = tmp_path / "名单.xlsx"
+    renamed.write_text("合伙人类型,名称\n企业,某企业\n", encoding="utf-8")
+    for source, code in ((b"PK\x03\x04 not really a workbook", "import.damaged"), (renamed, "import.not_xlsx")):
+        with pytest.raises(DomainError) as e:
+            partner_import.apply(ws, source)
+        assert e.value.code == code
+    assert _count(ws) == before and maintenance.list_backups(ws.backup_dir) == []
+    rows = [_row(n)[:-1] + [""] for n in range(3)]
+    rows[1][8] = "不存在社区"
+    with pytest.raises(DomainError) as e:
+        partner_import.apply(ws, _book(rows))
+    assert e.value.code == "import.rejected" and _count(ws) == before
+    taken = maintenance.list_backups(ws.backup_dir)
+    assert [b.reason for b in taken] == ["pre-import"] and maintenance.db_backup.verify(taken[0].path) is None
     assert not list(ws.backup_dir.glob(".*.part"))
