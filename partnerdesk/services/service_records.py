@@ -311,6 +311,15 @@ def as_input(row: ServiceListRow) -> ServiceInput:
     return ServiceInput(**keep)
 
 
+def agreements_taking_services(ws, partner_id: int) -> list[tuple[int, str]]:  # noqa: ANN001
+    """(id, number) of the partner's agreements a service can be recorded against: the signed ones (``SIGNED``),
+    in the agreements list's order."""
+    from .agreement_queries import AgreementFilter, query_agreements
+
+    rows = query_agreements(ws, AgreementFilter(partner_id=partner_id), limit=1000)
+    return [(a.id, a.number) for a in rows if a.state in SIGNED]
+
+
 def names_of(ws, *, partner_ids: Iterable[int] = (), space_ids: Iterable[int] = (),  # noqa: ANN001
              community_ids: Iterable[int] = ()) -> dict[str, dict[int, str]]:
     """Display names for ids shown in lists (partners, spaces, communities), a few queries in all."""

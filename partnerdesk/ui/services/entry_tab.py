@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 from ...domain.errors import DomainError
 from ...domain.roles import Perm
 from ...messages import message
-from ...services import agreement_queries, partners, service_records
-from ...services.agreement_queries import AgreementFilter
+from ...services import partners, service_records
 from ...services.agreements import AGREEMENTS
 from ...services.changes import ORG
 from ...services.dictionaries import DICTIONARIES
@@ -33,7 +32,6 @@ from .widgets import shortcut
 CHECK_DELAY_MS = 500
 HITS = 12
 WIDTHS = (12, 7, 5, 6, 9, 6, 7, 10, 10, 20)
-DRAFT_STATES = ("draft", "approved")  # agreements not yet signed take no services
 
 
 class EntryTab(Page):
@@ -140,10 +138,9 @@ class EntryTab(Page):
     def agreements_of(self, partner_id: int) -> list[tuple[int, str]]:
         if partner_id not in self._agreements:
             try:
-                rows = agreement_queries.query_agreements(self.session.ws, AgreementFilter(partner_id=partner_id), limit=1000)
+                self._agreements[partner_id] = service_records.agreements_taking_services(self.session.ws, partner_id)
             except DomainError:
-                rows = []
-            self._agreements[partner_id] = [(a.id, a.number) for a in rows if a.state not in DRAFT_STATES]
+                self._agreements[partner_id] = []
         return self._agreements[partner_id]
 
     # -- checking and saving ----------------------------------------------------------------------------

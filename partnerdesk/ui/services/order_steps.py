@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...services import agreement_queries, orders
-from ...services.agreement_queries import AgreementFilter
+from ...services import orders, service_records
 from ...services.orders import DeliveryInput, OrderInput, OrderRow
 from ..operations import run_command
 from ..partners import choices
@@ -224,10 +223,9 @@ def _agreements(session: Session, partner_id: int | None) -> list[tuple[int, str
     if partner_id is None:
         return []
     try:
-        rows = agreement_queries.query_agreements(session.ws, AgreementFilter(partner_id=partner_id), limit=1000)
+        return service_records.agreements_taking_services(session.ws, partner_id)
     except DomainError:
         return []
-    return [(a.id, a.number) for a in rows if a.state not in ("draft", "approved")]
 
 
 class StarPicker(QWidget):
