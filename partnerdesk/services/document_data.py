@@ -18,6 +18,7 @@ from ..domain.errors import DomainError
 from .document_data_funds import (
     EXTRA,
     KINDS,
+    PERIOD_KINDS,
     disclosure_record,
     period_label,
     receipt_record,
@@ -68,18 +69,21 @@ def entity_of(kind: str) -> str:
     raise DomainError("template.unknown", kind=kind)
 
 
-PERIOD_KINDS = ("rota", "rota_week")  # documents about a period: the month or week of a chosen day
+def _period_args(kind: str, period_of: date | None) -> tuple[date, ...]:
+    """``period_of`` for a kind that covers a chosen month or week (PERIOD_KINDS); any other kind refuses one."""
+    if period_of is None:
+        return ()
+    if kind not in PERIOD_KINDS:
+        raise DomainError("document.no_period", kind=kind)
+    return (period_of,)
 
 
 def build(s: Session, kind: str, record_id: int, today: date, period_of: date | None = None) -> RecordData:
     """The data of one document dated ``today``. ``period_of``: for a rota, a day of the month (or week) it covers
     (default: today's)."""
-    if period_of is not None and kind not in PERIOD_KINDS:
-        raise DomainError("document.no_period", kind=kind)
-    if kind in PERIOD_KINDS:
-        return rota_builder(kind)(s, record_id, today, period_of or today)
+    period = _period_args(kind, period_of)
     if kind in EXTRA:
-        return EXTRA[kind].build(s, record_id, today)
+        return EXTRA[kind].build(s, record_id, today, *period)
     if entity_of(kind) == "partner":
         return partner_record(s, kind, record_id, today)
     return agreement_record(s, record_id, today)
@@ -93,7 +97,8 @@ def build_many(s: Session, kind: str, record_ids: Sequence[int], today: date,
                period_of: date | None = None) -> Iterator[RecordData]:
     """``build`` for each id in order (the first record that cannot be built raises, as ``build`` would): the
     partner kinds are read a chunk at a time in bulk, the others one by one."""
-    if kind in EXTRA or entity_of(kind) != "partner" or period_of is not None:
+    _period_args(kind, period_of)
+    if kind in EXTRA or entity_of(kind) != "partner":
         for rid in record_ids:
             yield build(s, kind, rid, today, period_of)
         return

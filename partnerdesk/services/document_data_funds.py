@@ -220,9 +220,10 @@ EXTRA: dict[str, Kind] = {
     "disbursement_voucher": Kind("disbursement", ("disbursement", "拨付凭证"), voucher_record, _voucher_ids),
     "donation_receipt": Kind("donation", ("donation", "捐赠收据"), receipt_record, _receipt_ids),
     "fund_disclosure": Kind("closed_period", ("disclosure", "公示"), disclosure_record, _disclosure_ids),
-    "rota": Kind("community", ("rota", "值班表"), rota_builder("rota"), _rota_ids),
-    "rota_week": Kind("community", ("rota", "值班表"), rota_builder("rota_week"), _rota_ids),
+    "rota": Kind("community", ("rota", "值班表"), rota_builder("rota"), _rota_ids, period=True),
+    "rota_week": Kind("community", ("rota", "值班表"), rota_builder("rota_week"), _rota_ids, period=True),
 }
+PERIOD_KINDS = tuple(k for k, spec in EXTRA.items() if spec.period)  # documents about a chosen month or week
 KINDS = PARTNER_KINDS + AGREEMENT_KINDS + tuple(EXTRA)
 SERIES.update({k: spec.series for k, spec in EXTRA.items()})
 

@@ -33,9 +33,10 @@ from .document_data_partners import (
 class Kind:
     entity: str
     series: tuple[str, str]
-    build: Callable[[Session, int, date], RecordData]
+    build: Callable[..., RecordData]  # (session, record id, today[, period_of]) -> RecordData
     ids: Callable[[Session, int | None, str, frozenset[int] | None], list[int]]
     states: tuple[str, ...] = ()  # what --state may name; () = refused
+    period: bool = False  # covers the month or week of a chosen day (build takes ``period_of``)
 
 
 ROLE_ZH = {"admin": "系统管理员", "staff": "街道经办人", "approver": "审批人", "community_worker": "社区工作者",
