@@ -66,6 +66,10 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "application.opinion_required": ("不同意或退回须填写意见（{decision}）。", "Rejecting or returning needs an opinion ({decision})."),
     "application.below_paid": ("申请金额 {amount} 分少于已拨付的 {paid} 分。",
                                "The amount {amount} fen is below the {paid} fen already paid."),
+    "application.over_available": (
+        "基金可用余额不足，不能批准：本项目需 {amount} 元，基金存款 {bank} 元，其中已批未付 {committed} 元，可用 {available} 元。",
+        "The fund cannot cover this approval: the project needs {amount} yuan; the fund holds {bank} yuan, of which "
+        "{committed} yuan is approved but not yet paid, so {available} yuan is available."),
     "application.not_approved": ("该申报未获批准或已被新版本取代（当前：{state}）。",
                                  "This application is not approved or has been replaced (now: {state})."),
     "application.has_new_version": ("该申报已有正在办理的新版本（编号 {id}）。",

@@ -42,14 +42,19 @@ def _yuan(fen: int) -> str:
 
 
 def cmd_list(ctx: Context, args) -> int:  # noqa: ANN001
-    rows = funds.list_funds(_signed_in(ctx))
+    ws = _signed_in(ctx)
+    rows = funds.list_funds(ws)
+    promised = {r.id: applications.fund_position(ws, r.id) for r in rows}  # 已批未付 and what is still free
     kind = (lambda k: KIND_ZH.get(k, k)) if ctx.language != "en" else (lambda k: k)  # noqa: E731
     if getattr(args, "json", False):
         emit(args, [{"id": r.id, "code": r.code, "name": r.name, "kind": r.kind, "unit": r.unit_name,
-                     "host": r.host, "money": str(r.money)} for r in rows])
+                     "host": r.host, "money": str(r.money),
+                     "committed": str(fen_to_yuan(promised[r.id].committed_fen)),
+                     "available": str(fen_to_yuan(promised[r.id].available_fen))} for r in rows])
         return 0
-    emit(args, None, [(r.id, r.code, r.name, kind(r.kind), r.unit_name, _yuan(r.money_fen)) for r in rows],
-         ("id", "code", "name", "kind", "unit", "money"))
+    emit(args, None, [(r.id, r.code, r.name, kind(r.kind), r.unit_name, _yuan(r.money_fen),
+                       _yuan(promised[r.id].committed_fen), _yuan(promised[r.id].available_fen)) for r in rows],
+         ("id", "code", "name", "kind", "unit", "money", "committed", "available"))
     return 0
 
 

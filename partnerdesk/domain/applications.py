@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .errors import DomainError
+from .money import format_yuan
 from .roles import Role
 
 
@@ -239,3 +240,25 @@ def check_disbursement(amount_fen: int, approved_fen: int, disbursed_fen: int) -
     if disbursed_fen + amount_fen > approved_fen:
         raise DomainError("disbursement.over_approved", approved=approved_fen, paid=disbursed_fen,
                           left=approved_fen - disbursed_fen)
+
+
+@dataclass(frozen=True)
+class FundPosition:
+    """What a fund can still promise: its bank balance (account 1002, every posting) and what approved applications
+    still owe (已批未付: each approved chain's amount less its payments, reversals excluded)."""
+
+    bank_fen: int
+    committed_fen: int
+
+    @property
+    def available_fen(self) -> int:
+        return self.bank_fen - self.committed_fen
+
+
+def check_covered(adds_fen: int, position: FundPosition) -> None:
+    """A final approval promises money: what it adds to the fund's commitments (the approved amount less what the
+    chain has paid already; a smaller new version adds nothing) must fit in what the fund has not promised yet."""
+    if adds_fen > 0 and adds_fen > position.available_fen:
+        raise DomainError("application.over_available", amount=format_yuan(adds_fen),
+                          bank=format_yuan(position.bank_fen), committed=format_yuan(position.committed_fen),
+                          available=format_yuan(max(position.available_fen, 0)))

@@ -4,9 +4,13 @@ resubmissions that keep the whole history, locked approved versions changed only
 inbox "待我审批", disbursements posted once per key within the approved amount and the fund's balance, and the
 approved-projects list for the disclosure notice (公示).
 
-Locks (PostgreSQL): a step locks the application row (and, on a final approval, the version it replaces); a
-payment locks the fund row first (as every posting does), then the application row. So two payments on one fund
-or one application run one after the other and re-read what the other wrote; no path locks in the other order.
+A final approval promises money: what it adds to the fund's commitments (已批未付) must fit in the fund's bank balance
+less what earlier approvals still owe, so approved projects never promise more than the fund holds.
+
+Locks (PostgreSQL): a step and a payment both lock the fund row first (as every posting does), then the application
+row (and a final approval the version it replaces). So two approvals or payments on one fund run one after the
+other and re-read what the other wrote (two approvals never promise the same money twice); no path locks in the
+other order.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ from .disbursements import (
     approved_projects_in,
     disburse,
     disbursements,
+    fund_position,
+    fund_position_in,
     reverse_disbursement,
 )
 from .funds import get_fund
@@ -78,6 +84,7 @@ __all__ = [
     "act",
     "approved_projects",
     "approved_projects_in",
+    "fund_position",
     "create_draft",
     "disburse",
     "disbursements",
@@ -245,6 +252,9 @@ def act(ws, app_id: int, version: int, decision: str, opinion: str = "") -> Outc
     actor = require(ws.actor, Perm.READ)
     with ws.write() as uow:
         s = uow.session
+        fund_id = s.scalar(select(m.Application.fund_id).where(m.Application.id == app_id))
+        if fund_id is not None:  # the fund row first, as payments take it: a final approval reads what it owes
+            s.get(m.Fund, fund_id, with_for_update=True)
         a = _load(s, ws, app_id, version, lock=True)
         if actor.is_scoped and a.unit_id not in actor.community_ids:
             raise DomainError("auth.forbidden", action="approve", role=actor.role.value)
@@ -276,12 +286,15 @@ def act(ws, app_id: int, version: int, decision: str, opinion: str = "") -> Outc
 
 
 def _approve(s: Session, ws, a: m.Application) -> None:  # noqa: ANN001
-    """The last step approved: lock this version; the approved version it replaces is superseded."""
+    """The last step approved: the fund must be able to cover what this adds to its commitments (the caller holds
+    the fund row); lock this version; the approved version it replaces is superseded."""
+    root = a.root_id or a.id
+    paid = _disbursed(s, root)
+    if a.previous_version_id is not None and a.amount_fen < paid:
+        raise DomainError("application.below_paid", amount=a.amount_fen, paid=paid)
+    rules.check_covered(a.amount_fen - paid, fund_position_in(s, a.fund_id, except_root=root))
     if a.previous_version_id is not None:
         prev = s.get(m.Application, a.previous_version_id, with_for_update=True, populate_existing=True)
-        paid = _disbursed(s, a.root_id or a.id)
-        if a.amount_fen < paid:
-            raise DomainError("application.below_paid", amount=a.amount_fen, paid=paid)
         if prev is not None and prev.state == AppState.APPROVED.value:
             prev.state, prev.updated_at = AppState.SUPERSEDED.value, ws.now()
     a.locked, a.approved_on = True, ws.today()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..db import models as m
 from ..domain import applications as rules
 from ..domain import ledger as lrules
-from ..domain.applications import AppState
+from ..domain.applications import AppState, FundPosition
 from ..domain.errors import DomainError
 from ..domain.ledger import Line, TxnKind
 from ..domain.roles import Perm, require
@@ -131,6 +131,31 @@ def disbursements(ws, app_id: int) -> list[DisbursementRow]:  # noqa: ANN001
         a = _load(s, ws, app_id)
         return [_disb_row(d) for d in s.scalars(select(m.Disbursement).where(
             m.Disbursement.root_id == (a.root_id or a.id)).order_by(m.Disbursement.on_date, m.Disbursement.id))]
+
+
+# ---- what a fund can still promise --------------------------------------------------------------------------------
+
+def fund_position_in(s: Session, fund_id: int, *, except_root: int | None = None) -> FundPosition:
+    """The fund's bank balance and what its approved applications still owe (the chain ``except_root`` left out:
+    the one being approved again). Inside the caller's session; on a final approval the caller holds the fund row."""
+    a, d = m.Application, m.Disbursement
+    root = func.coalesce(a.root_id, a.id)
+    paid = (select(func.coalesce(func.sum(d.amount_fen), 0)).where(d.root_id == root, d.reversed.is_(False))
+            .correlate(a).scalar_subquery())
+    q = select(func.coalesce(func.sum(a.amount_fen - paid), 0)).where(
+        a.fund_id == fund_id, a.state == AppState.APPROVED.value)
+    if except_root is not None:
+        q = q.where(root != except_root)
+    bank = account_by_code(s, fund_id, lrules.BANK)
+    return FundPosition(lrules.on_normal_side(bank.kind, bank.balance_fen), int(s.scalar(q)))
+
+
+def fund_position(ws, fund_id: int, except_root: int | None = None) -> FundPosition:  # noqa: ANN001
+    """What the fund holds, has promised and can still promise (已批未付, 可用余额), for the approver and the clerk;
+    ``except_root``: without that application chain's own promise (what a new version of it may use)."""
+    with ws.read() as uow:
+        get_fund(uow.session, fund_id, ws.actor)
+        return fund_position_in(uow.session, fund_id, except_root=except_root)
 
 
 # ---- publication --------------------------------------------------------------------------------------------------

@@ -444,6 +444,18 @@
         <translation>意见</translation>
     </message>
     <message>
+        <source>Bank %1 yuan · approved, not yet paid %2 yuan · available %3 yuan</source>
+        <translation>存款 %1 元 · 已批未付 %2 元 · 可用 %3 元</translation>
+    </message>
+    <message>
+        <source>Fund</source>
+        <translation>基金</translation>
+    </message>
+    <message>
+        <source>Approving promises %1 yuan, more than the %2 yuan the fund has available: the approval will be refused. Return the application or wait for money.</source>
+        <translation>批准将承诺 %1 元，超过基金可用的 %2 元，批准会被拒绝。请退回申报，或待资金到账后再批。</translation>
+    </message>
+    <message>
         <source>Please write your opinion.</source>
         <translation>请填写意见。</translation>
     </message>
@@ -983,12 +995,20 @@
         <translation>Ctrl+N</translation>
     </message>
     <message>
+        <source>The bank balance now, what approved projects have yet to be paid, and what new approvals can still promise.</source>
+        <translation>当前存款余额、已批准项目尚未拨付的金额，以及新的批准还能承诺的金额。</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>科目</translation>
     </message>
     <message>
         <source>Balances at the end of</source>
         <translation>余额截至</translation>
+    </message>
+    <message>
+        <source>   Approved, not yet paid: %1 yuan · available for new approvals: %2 yuan</source>
+        <translation>   已批未付：%1 元 · 新批可用：%2 元</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-"""Clerks paying against approved applications at the same moment (threads, one connection each): the total paid
-never exceeds the approved amount nor the fund's balance, and a repeated key pays once. SQLite and PostgreSQL."""
+"""Clerks paying against approved applications, and approvers approving, at the same moment (threads, one connection
+each): the total paid never exceeds the approved amount nor the fund's balance, a repeated key pays once, and the
+approvals never promise more than the fund holds. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from partnerdesk.domain import ledger as L
 from partnerdesk.domain.applications import Step, Tier
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.roles import Actor, Role
+from partnerdesk.services import accounts, funds, ledger, maintenance, org
 from partnerdesk.services import applications as ap
-from partnerdesk.services import funds, ledger, maintenance, org
 from tests.integration.test_partner_races import _clerks, _race
 
 N = 6
 
 
-def _approved(ws, fund_id, community_id, amount, title):
+def _at_last_step(ws, fund_id, community_id, amount, title):
     admin = ws.actor
     ws.actor = Actor(201, "clerk", Role.STAFF)
     a = ap.create_draft(ws, ap.ApplicationInput(fund_id, "community", "", title, "养老", amount, (("费用", amount),),
@@ -28,6 +29,13 @@ def _approved(ws, fund_id, community_id, amount, title):
     a = ap.submit(ws, a.id, a.version).value
     ws.actor = Actor(202, "cw", Role.COMMUNITY_WORKER, frozenset({community_id}))
     a = ap.act(ws, a.id, a.version, "approve").value
+    ws.actor = admin
+    return a
+
+
+def _approved(ws, fund_id, community_id, amount, title):
+    admin = ws.actor
+    a = _at_last_step(ws, fund_id, community_id, amount, title)
     ws.actor = Actor(203, "appr", Role.APPROVER)
     a = ap.act(ws, a.id, a.version, "approve").value
     ws.actor = admin
@@ -70,7 +78,11 @@ def test_concurrent_payments_never_exceed_the_approved_amount(ws, db_target, set
 @pytest.mark.timeout(120)
 def test_concurrent_payments_on_several_applications_never_overdraw(ws, db_target, setup):
     f, c, acc = setup
-    apps = [_approved(ws, f.id, c.id, 400, f"项目{i}") for i in range(N)]  # 6 × 400 approved, 1,000 held
+    ledger.post(ws, f.id, date(2026, 7, 2), [L.Line.debit(acc[L.BANK], 1400),
+                                             L.Line.credit(acc[L.FEEDBACK_INCOME], 1400)], "到账", "seed-2")
+    apps = [_approved(ws, f.id, c.id, 400, f"项目{i}") for i in range(N)]  # 6 × 400 approved, 2,400 held
+    ledger.post(ws, f.id, date(2026, 8, 10), [L.Line.debit(acc[L.ADMIN_SPENDING], 1400),
+                                              L.Line.credit(acc[L.BANK], 1400)], "其他支出", "spent")  # 1,000 left
     clerks = _clerks(db_target, N)
     results = _race([lambda w=w, a=a: ap.disburse(w, a.id, 400, date(2026, 8, 11), "收款方", f"q-{a.id}")
                      for w, a in zip(clerks, apps, strict=True)])
@@ -79,6 +91,24 @@ def test_concurrent_payments_on_several_applications_never_overdraw(ws, db_targe
     assert {e.code for e in results if isinstance(e, DomainError)} == {"ledger.overdrawn"}
     assert ledger.account_balance(ws, acc[L.BANK]) == 200
     for w in clerks:
+        w.close()
+    assert maintenance.check(ws).ok
+
+
+@pytest.mark.timeout(120)
+def test_concurrent_approvals_never_promise_more_than_the_fund_holds(ws, db_target, setup):
+    f, c, acc = setup
+    accounts.add_user(ws, "appr-x", "approver", "approve-pass-1")
+    apps = [_at_last_step(ws, f.id, c.id, 400, f"项目{i}") for i in range(N)]  # 6 × 400 asked, 1,000 held
+    approvers = _clerks(db_target, N, "appr-x", "approve-pass-1")
+    results = _race([lambda w=w, a=a: ap.act(w, a.id, a.version, "approve")
+                     for w, a in zip(approvers, apps, strict=True)])
+    ok = [r for r in results if not isinstance(r, DomainError)]
+    assert len(ok) == 2, results  # 2 × 400 ≤ 1,000 < 3 × 400
+    assert {e.code for e in results if isinstance(e, DomainError)} == {"application.over_available"}
+    assert sorted(ap.get(ws, a.id).state for a in apps) == ["approved"] * 2 + ["in_approval"] * 4
+    assert (ap.fund_position(ws, f.id).committed_fen, ap.fund_position(ws, f.id).available_fen) == (800, 200)
+    for w in approvers:
         w.close()
     assert maintenance.check(ws).ok
 

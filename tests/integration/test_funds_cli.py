@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from partnerdesk.domain import ledger as L
-from partnerdesk.services import accounts, funds, ledger, org
+from partnerdesk.domain.applications import Step, Tier
+from partnerdesk.domain.roles import Actor, Role
+from partnerdesk.services import accounts, applications, funds, ledger, org
 from partnerdesk.services.workspace import open_workspace
 from tests.integration.test_cli import run
 
@@ -29,6 +31,15 @@ def db(tmp_path):
                                                  L.Line.credit(a[L.FEEDBACK_INCOME], 12_345)], "七月反哺", "c-1")
         ledger.post(ws, f.id, date(2026, 8, 1), [L.Line.debit(a[L.PROJECT_SPENDING], 2_000),
                                                  L.Line.credit(a[L.BANK], 2_000)], "助餐", "c-2", project="长者助餐")
+        # an approved project not yet paid: 50.00 of the 103.45 held are promised
+        applications.set_use_rule(ws, f.id, ["养老"], [])
+        applications.set_tiers(ws, [Tier(1, None, (Step("approver", "审批"),), name="全部")])
+        ws.actor = Actor(91, "clerk", Role.STAFF)
+        d = applications.create_draft(ws, applications.ApplicationInput(
+            f.id, "community", "", "助浴", "养老", 5_000, (("用品", 5_000),), applicant_id=c.id)).value
+        d = applications.submit(ws, d.id, d.version).value
+        ws.actor = Actor(92, "appr", Role.APPROVER)
+        assert applications.act(ws, d.id, d.version, "approve").value.state == "approved"
     finally:
         ws.close()
     return tmp_path, path
@@ -40,7 +51,8 @@ def test_funds_list_ledger_statement(db):
     r = run(home, *base, "funds", "list", "--json", password=PW)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == [{"id": 1, "code": "CLI-POOL", "name": "命令行基金池", "kind": "pool",
-                                     "unit": "命令行社区", "host": "", "money": "103.45"}]
+                                     "unit": "命令行社区", "host": "", "money": "103.45", "committed": "50.00",
+                                     "available": "53.45"}]
     r = run(home, *base, "funds", "ledger", "CLI-POOL", "--json", "--from", "2026-07-15", password=PW)
     rows = json.loads(r.stdout)
     assert [(x["account"], x["debit"], x["credit"]) for x in rows] == [("5101", "20.00", "0.00"), ("1002", "0.00", "20.00")]

@@ -287,18 +287,85 @@ def test_disbursement_within_the_fund_balance(ws, fx):
     a = take(ws, fx, "appr", a.id)
     as_(ws, fx, "clerk")
     assert ap.disburse(ws, a.id, SMALL + 1, date(2026, 8, 11), "甲公司", "b1").value.amount_fen == SMALL + 1
-    b = submitted(ws, fx, amount=75_000_00, budget=(("设备", 75_000_00),))
+    left = 80_000_00 - SMALL - 1
+    b = submitted(ws, fx, amount=left, budget=(("设备", left),))
     take(ws, fx, "cw", b.id)
     take(ws, fx, "staff2", b.id)
     b = take(ws, fx, "appr", b.id)
-    left = 80_000_00 - SMALL - 1
     assert ledger.account_balance(ws, fx["acc"][L.BANK]) == left
+    # money spent after the approval (a bank fee): the bank no longer holds what was promised
+    ledger.post(ws, fx["pool"].id, date(2026, 8, 11), [L.Line.debit(fx["acc"][L.ADMIN_SPENDING], 1),
+                                                       L.Line.credit(fx["acc"][L.BANK], 1)], "银行手续费", "fee")
     as_(ws, fx, "clerk")
     before = state(ws)
-    assert err(ap.disburse, ws, b.id, left + 1, date(2026, 8, 11), "乙公司", "b2").code == "ledger.overdrawn"
+    assert err(ap.disburse, ws, b.id, left, date(2026, 8, 11), "乙公司", "b2").code == "ledger.overdrawn"
     assert state(ws) == before, "an overdraft writes nothing"
-    ap.disburse(ws, b.id, left, date(2026, 8, 11), "乙公司", "b3")
+    ap.disburse(ws, b.id, left - 1, date(2026, 8, 11), "乙公司", "b3")
     assert ledger.account_balance(ws, fx["acc"][L.BANK]) == 0
+
+
+def position(ws, fx) -> tuple[int, int, int]:
+    p = ap.fund_position(ws, fx["pool"].id)
+    return p.bank_fen, p.committed_fen, p.available_fen
+
+
+def approve(ws, fx, app_id) -> ap.ApplicationRow:
+    take(ws, fx, "cw", app_id)
+    take(ws, fx, "staff2", app_id)
+    return take(ws, fx, "appr", app_id)
+
+
+def test_final_approval_promises_only_what_the_fund_has_not_promised(ws, fx):
+    a = approve(ws, fx, submitted(ws, fx, amount=50_000_00, budget=(("设备", 50_000_00),)).id)
+    assert position(ws, fx) == (80_000_00, 50_000_00, 30_000_00)
+    b = submitted(ws, fx, amount=30_000_01, budget=(("设备", 30_000_01),), title="托育")
+    take(ws, fx, "cw", b.id)
+    take(ws, fx, "staff2", b.id)  # the steps before the last promise nothing: they pass
+    before = state(ws)
+    refused = err(take, ws, fx, "appr", b.id)
+    assert (refused.code, refused.params["available"], refused.params["committed"]) == \
+        ("application.over_available", "30,000.00", "50,000.00")
+    assert state(ws) == before, "a refused approval writes nothing"
+    b = ap.get(ws, b.id)
+    assert (b.state, b.current_step.seq) == ("in_approval", 3)
+    # returned, lowered to what is free, approved: the fund has promised everything it holds
+    take(ws, fx, "appr", b.id, "return", "超出可用余额")
+    as_(ws, fx, "clerk")
+    b = ap.update_draft(ws, b.id, ap.get(ws, b.id).version, data(fx, amount=30_000_00,
+                                                                 budget=(("设备", 30_000_00),), title="托育")).value
+    b = ap.submit(ws, b.id, b.version).value
+    assert approve(ws, fx, b.id).state == "approved"
+    assert position(ws, fx) == (80_000_00, 80_000_00, 0)
+    # a payment moves money out of both the bank and the promises; a reversal puts it back in both
+    as_(ws, fx, "clerk")
+    paid = ap.disburse(ws, a.id, 20_000_00, date(2026, 8, 10), "甲公司", "p1").value
+    assert position(ws, fx) == (60_000_00, 60_000_00, 0)
+    ap.reverse_disbursement(ws, paid.id, "重复付款", "r1")
+    assert position(ws, fx) == (80_000_00, 80_000_00, 0)
+    ap.disburse(ws, a.id, 20_000_00, date(2026, 8, 12), "甲公司", "p2")
+    # a new version: only what it adds beyond its own chain's promise counts; a smaller one always passes
+    as_(ws, fx, "clerk")
+    v2 = ap.new_version(ws, a.id).value
+    v2 = ap.update_draft(ws, v2.id, v2.version, data(fx, amount=50_000_01, budget=(("设备", 50_000_01),))).value
+    v2 = ap.submit(ws, v2.id, v2.version).value
+    take(ws, fx, "cw", v2.id)
+    take(ws, fx, "staff2", v2.id)
+    assert err(take, ws, fx, "appr", v2.id).code == "application.over_available"
+    take(ws, fx, "appr", v2.id, "return", "金额不变")
+    as_(ws, fx, "clerk")
+    v2 = ap.update_draft(ws, v2.id, ap.get(ws, v2.id).version,
+                         data(fx, amount=40_000_00, budget=(("设备", 40_000_00),))).value
+    v2 = ap.submit(ws, v2.id, v2.version).value
+    assert approve(ws, fx, v2.id).state == "approved"
+    assert ap.get(ws, a.id).state == "superseded"
+    assert position(ws, fx) == (60_000_00, 50_000_00, 10_000_00)  # 40,000 - 20,000 paid + 30,000
+
+
+def test_fund_position_is_read_within_the_readers_scope(ws, fx):
+    as_(ws, fx, "auditor")
+    assert position(ws, fx) == (80_000_00, 0, 80_000_00)
+    as_(ws, fx, "cw_other")
+    assert err(ap.fund_position, ws, fx["pool"].id).code == "auth.forbidden"
 
 
 def test_withdraw(ws, fx):

@@ -58,6 +58,14 @@ def _build_template(folder) -> dict:
         se = funds.create(ws, funds.FundInput("SEQ-SE", "社会企业代管账套", "se_ledger", c.id,
                                               partner_id=se_partner.id)).value
         ap.set_tiers(ws, [Tier(1, None, (Step("approver", "审批"),), name="全部")])
+        # an approval promises only money the fund holds: each fund gets it for the approvals and spends it again
+        # the same day, so the examples start from empty banks with the applications approved (overdrafts reachable)
+        held = {}
+        for fund in (pool, se):
+            acc = {x.code: x.id for x in funds.accounts(ws, fund.id)}
+            held[fund.id] = acc
+            ledger.post(ws, fund.id, APPROVED_ON, [L.Line.debit(acc[L.BANK], 400_000),
+                                                   L.Line.credit(acc[L.OTHER_INCOME], 400_000)], "拨入", f"in-{fund.id}")
         apps = []
         for fund, fen in ((pool, 30_000), (pool, 120_000), (se, 80_000), (se, 250_000)):
             ap.set_use_rule(ws, fund.id, ["养老"], [])
@@ -70,6 +78,9 @@ def _build_template(folder) -> dict:
             assert row.state == "approved" and row.approved_on == APPROVED_ON
             apps.append((row.id, fund.id, fen))
             accounts.login(ws, "admin", ADMIN_PASSWORD)
+        for fund_id, acc in held.items():
+            ledger.post(ws, fund_id, APPROVED_ON, [L.Line.debit(acc[L.ADMIN_SPENDING], 400_000),
+                                                   L.Line.credit(acc[L.BANK], 400_000)], "调出", f"out-{fund_id}")
         return {"path": path, "agreement": a.id, "pool": pool.id, "se": se.id, "apps": apps, "pool_bp": 1500}
     finally:
         ws.close()

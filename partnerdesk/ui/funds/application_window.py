@@ -80,7 +80,25 @@ class DecisionDialog(FundDialog):
         self.opinion.setPlaceholderText(self.tr("Opinion (required)") if decision != "approve"
                                         else self.tr("Opinion (optional)"))
         self.form.addRow(self.tr("Opinion"), self.opinion)
+        if decision == "approve":
+            self._show_position(step is not None and step.seq == max(x.seq for x in row.steps))
         self.ok_button().setText(labels.decision(decision))
+
+    def _show_position(self, last: bool) -> None:
+        """What the fund holds and has promised; at the last step, a warning when approving would promise more."""
+        try:
+            p = applications.fund_position(self.session.ws, self.row.fund_id, except_root=self.row.root_id)
+        except DomainError:
+            return  # outside the approver's view of the fund: the service decides
+        self.position = QLabel(self.tr("Bank %1 yuan · approved, not yet paid %2 yuan · available %3 yuan")
+                               .replace("%1", yuan(p.bank_fen)).replace("%2", yuan(p.committed_fen))
+                               .replace("%3", yuan(p.available_fen)), objectName="fundPosition", wordWrap=True)
+        self.form.addRow(self.tr("Fund"), self.position)
+        adds = self.row.amount_fen - self.row.disbursed_fen
+        if last and adds > 0 and adds > p.available_fen:
+            self.error.show_text(self.tr("Approving promises %1 yuan, more than the %2 yuan the fund has available: "
+                                         "the approval will be refused. Return the application or wait for money.")
+                                 .replace("%1", yuan(adds)).replace("%2", yuan(max(p.available_fen, 0))))
 
     def check(self) -> str:
         if self.decision != "approve" and not self.opinion.toPlainText().strip():

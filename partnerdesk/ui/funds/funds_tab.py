@@ -1,4 +1,5 @@
-"""The funds: kind, community, money held; a new fund; the chosen fund's accounts with balances at a date."""
+"""The funds: kind, community, money held; a new fund; the chosen fund's accounts with balances at a date, and what
+it has promised to approved projects and can still promise (已批未付, 可用余额)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.roles import Perm
-from ...services import funds, ledger
+from ...services import applications, funds, ledger
+from ...services.applications import APPLICATIONS
 from ...services.funds import FUNDS, FundRow
 from ...services.ledger import BalanceRow
 from ..models.table import RIGHT, Column, RowTableModel
@@ -55,7 +57,7 @@ ACCOUNT_COLUMNS = (
 
 
 class FundsTab(Page):
-    areas = frozenset({FUNDS})
+    areas = frozenset({FUNDS, APPLICATIONS})  # an approval changes what a fund has promised
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -75,6 +77,9 @@ class FundsTab(Page):
         self.on_date = QDateEdit(QDate(today.year, today.month, today.day), calendarPopup=True,
                                  displayFormat="yyyy-MM-dd", objectName="balanceDate")
         self.account_title = QLabel(objectName="accountTitle")
+        self.position = QLabel(objectName="fundPosition")
+        self.position.setToolTip(self.tr("The bank balance now, what approved projects have yet to be paid, and what "
+                                          "new approvals can still promise."))
         self.dialog = None
         self._all: list[FundRow] = []
         self._build()
@@ -93,7 +98,8 @@ class FundsTab(Page):
         box = QGroupBox(self.tr("Accounts"))
         lower = QVBoxLayout(box)
         row = QHBoxLayout()
-        row.addWidget(self.account_title, 1)
+        row.addWidget(self.account_title)
+        row.addWidget(self.position, 1)
         label = QLabel(self.tr("Balances at the end of"))
         label.setBuddy(self.on_date)
         row.addWidget(label)
@@ -141,10 +147,14 @@ class FundsTab(Page):
         if fund is None:
             self.accounts.set_rows([])
             self.account_title.setText("")
+            self.position.setText("")
             return
         self.account_title.setText(f"{fund.code} {fund.name}")
         try:
             self.accounts.set_rows(ledger.balances(self.session.ws, fund.id, self.on_date.date().toPython()))
+            p = applications.fund_position(self.session.ws, fund.id)
+            self.position.setText(self.tr("   Approved, not yet paid: %1 yuan · available for new approvals: %2 yuan")
+                                  .replace("%1", yuan(p.committed_fen)).replace("%2", yuan(p.available_fen)))
         except DomainError as err:
             show_domain_error(self, err)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from partnerdesk.domain import ledger as L
+from partnerdesk.domain.roles import Actor, Role
 from partnerdesk.services import applications, donations, feedback, funds, ledger
 from partnerdesk.services.applications import ApplicationInput
 from partnerdesk.services.donations import DonationInput
@@ -220,3 +221,41 @@ def test_print_buttons_preview_the_approval_form_voucher_and_receipt(qtbot, page
     qtbot.waitUntil(lambda: receipt.document.status() == QPdfDocument.Status.Ready, timeout=15000)
     assert receipt.kind == "donation_receipt" and receipt.record_id == don.model.rows()[0].id
     receipt.close()
+
+
+def test_the_approver_sees_what_the_fund_can_still_promise(qtbot, page, data, session, boxes):
+    """The approve dialog shows the fund's bank, promises and what is available; at the last step an approval beyond
+    it is announced before OK and refused by the service (nothing changes); the funds tab shows the promises."""
+    ws = session.ws
+    acc = {a.code: a.id for a in funds.accounts(ws, data.pool_id)}
+    ledger.post(ws, data.pool_id, date(2026, 8, 1), [L.Line.debit(acc[L.BANK], 2_000_00),
+                                                     L.Line.credit(acc[L.OTHER_INCOME], 2_000_00)], "拨入", "ui-in")
+    admin = ws.actor
+    ws.actor = Actor(301, "clerk-ui", Role.STAFF)
+    a = applications.create_draft(ws, applications.ApplicationInput(
+        data.pool_id, "community", "", "托育角", "托育", 2_500_00, (("玩具", 2_500_00),),
+        applicant_id=data.community_id)).value
+    a = applications.submit(ws, a.id, a.version).value
+    ws.actor = Actor(302, "staff-ui", Role.STAFF)
+    a = applications.act(ws, a.id, a.version, "approve").value
+    ws.actor = Actor(303, "appr-ui", Role.APPROVER)
+    window = page.open_application(a.id)
+    window.reload()
+    window.buttons["approve"].click()
+    dialog = window.dialog
+    assert dialog.position.text() == "Bank 2,000.00 yuan · approved, not yet paid 0.00 yuan · available 2,000.00 yuan"
+    assert "2,500.00" in dialog.error.text() and "2,000.00" in dialog.error.text()
+    before = applications.get(ws, a.id)
+    dialog.ok()
+    settle(qtbot, session)
+    assert dialog.isVisible() and "so 2,000.00 yuan is available" in dialog.error.text()
+    after = applications.get(ws, a.id)
+    assert (after.state, after.version, after.current_step.seq) == (before.state, before.version, 2)
+    dialog.reject()
+    window.close()
+    ws.actor = admin
+    tab = page.show_tab("funds")
+    tab.reload()
+    tab.select(data.pool_id)
+    assert tab.position.text().strip() == ("Approved, not yet paid: 0.00 yuan · available for new approvals: "
+                                          "2,000.00 yuan")
