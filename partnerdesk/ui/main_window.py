@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.pages: list[LazyTab] = []  # each page is built the first time it is shown
         self.nav = QListWidget(objectName="navigation")
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(objectName="pages")
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_central()
@@ -108,8 +109,14 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(holder)
             QListWidgetItem(icon(spec.icon), spec.label(), self.nav)
         self.nav.setCurrentRow(0)
+        self._fit_navigation()
         self.menus.update_go_menu()
         self._update_status()
+
+    def _fit_navigation(self) -> None:
+        """The navigation is as wide as its longest page name in this language (English names are longer than
+        Chinese ones): no name is cut off and no sideways scroll bar appears."""
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4)
 
     def _make_page(self, spec: PageSpec, parent: QWidget) -> Page:
         page = spec.factory(self.session, parent)

@@ -32,6 +32,21 @@ def test_every_page_by_shortcut_and_the_status_bar(qtbot, demo_window) -> None:
     assert dashboard.communities.value.text() == "31"
 
 
+def test_every_page_name_fits_the_navigation(qtbot, demo_window) -> None:
+    """English page names ("Spaces & agreements") are longer than the Chinese ones: none is cut off."""
+    w = demo_window
+    w.nav.setStyleSheet("font-size: 26px")  # larger than any office's setting: the names need more than the default
+    w._build_pages()  # noqa: SLF001 - as after signing in
+    qtbot.waitUntil(lambda: w.nav.isVisible())
+    QApplication.processEvents()
+    fm = w.nav.fontMetrics()
+    for row in range(w.nav.count()):
+        item = w.nav.item(row)
+        assert w.nav.visualItemRect(item).width() >= fm.horizontalAdvance(item.text()) + w.nav.iconSize().width()
+    assert w.nav.viewport().width() >= w.nav.sizeHintForColumn(0)
+    assert not w.nav.horizontalScrollBar().isVisible()
+
+
 def test_every_administration_tab_loads(qtbot, demo_window) -> None:
     w = demo_window
     admin = w.go_to("administration")

@@ -73,3 +73,26 @@ def test_phase_history_model(qtmodeltester, demo_ws) -> None:
     model.set_rows(org.phase_history(demo_ws, community.id))
     qtmodeltester.check(model)
     assert model.rowCount() >= 1
+
+
+def test_columns_widen_once_to_their_longer_labels(qtbot) -> None:
+    """Preset widths suit Chinese; an English label widens its column once (capped), and a width the user sets by
+    hand survives the next reload."""
+    from partnerdesk.ui.models.table import Column
+    from partnerdesk.ui.partners.widgets import WIDEN_AT_MOST, set_widths, table_view
+
+    model = RowTableModel((Column("Mode", lambda r: r), Column("Notes", lambda r: r)), "Test")
+    view = table_view()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    set_widths(view, (3, 6))
+    preset = int(3 * view.fontMetrics().horizontalAdvance("中") + 16)
+    assert view.columnWidth(0) == preset
+    model.set_rows(["Space for services"])
+    view.show()
+    qtbot.waitExposed(view)
+    widened = view.columnWidth(0)
+    assert preset < widened <= int(preset * WIDEN_AT_MOST)
+    view.setColumnWidth(0, 40)  # by hand
+    model.set_rows(["Space for services and a much longer text than any column is allowed to grow to"])
+    assert view.columnWidth(0) == 40

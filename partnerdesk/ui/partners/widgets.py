@@ -208,8 +208,31 @@ def table_view(parent: QWidget | None = None, *, multi: bool = False) -> QTableV
     return view
 
 
+WIDEN_AT_MOST = 1.6  # a preset width grows to fit its header and first rows, up to this factor
+
+
 def set_widths(view: QTableView, chars: Iterable[int]) -> None:
-    """Column widths in average CJK characters (never measured over all rows)."""
+    """Column widths in average CJK characters (never measured over all rows). The presets suit Chinese; English
+    headers and labels ("Revenue share", "Ending soon") are longer, so each column also widens, once, to its header
+    and the values on screen when the first rows arrive (at most ``WIDEN_AT_MOST`` × its preset; a width the user
+    sets by hand is never changed afterwards)."""
     em = view.fontMetrics().horizontalAdvance("中")
-    for column, n in enumerate(chars):
-        view.setColumnWidth(column, int(n * em + 16))
+    widths = [int(n * em + 16) for n in chars]
+    header = view.horizontalHeader()
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, min(max(width, header.sectionSizeHint(column)), int(width * WIDEN_AT_MOST)))
+    model = view.model()
+    if model is None:
+        return
+
+    def widen_once() -> None:
+        if model.rowCount() == 0:
+            return
+        model.modelReset.disconnect(widen_once)
+        for column, width in enumerate(widths):
+            need = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if need > view.columnWidth(column):
+                view.setColumnWidth(column, min(need, int(width * WIDEN_AT_MOST)))
+
+    model.modelReset.connect(widen_once)
+    widen_once()
