@@ -198,6 +198,14 @@
         <translation>文书：%1</translation>
     </message>
     <message>
+        <source>No document matches the search or kind.</source>
+        <translation>没有符合搜索条件或类型的文书。</translation>
+    </message>
+    <message>
+        <source>No document has been issued yet. Issue one with Print… in a partner&apos;s, an agreement&apos;s or an application&apos;s window, or several at once with Batch issue…; every issued document is archived here.</source>
+        <translation>尚未签发任何文书。可在合伙人、协议或项目申报窗口中点“打印…”签发，或用“批量签发…”一次签发多份；签发的每份文书都归档在这里。</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>

@@ -44,6 +44,8 @@ class DocumentsPage(Page):
         for kind, _title in KINDS:
             self.kind_combo.addItem(kind_label(kind), kind)
         self.count_label = QLabel(objectName="documentCount")
+        self.empty_hint = QLabel(objectName="hint", wordWrap=True)
+        self.empty_hint.setVisible(False)
         self.table = table_view(self)
         self.table.setModel(self.model)
         self.open_button = QPushButton(self.tr("Open"), objectName="openDocument")
@@ -66,6 +68,7 @@ class DocumentsPage(Page):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         set_widths(self.table, COLUMN_CHARS)
@@ -97,6 +100,16 @@ class DocumentsPage(Page):
 
     def _update(self, *_: object) -> None:
         self.count_label.setText(self.tr("Documents: %1").replace("%1", f"{self.model.total:,}"))
+        filtered = bool(self.search.text().strip() or combo_value(self.kind_combo))
+        if self.model.total:
+            self.empty_hint.setVisible(False)
+        else:
+            self.empty_hint.setText(
+                self.tr("No document matches the search or kind.") if filtered else
+                self.tr("No document has been issued yet. Issue one with Print… in a partner's, an agreement's or "
+                        "an application's window, or several at once with Batch issue…; every issued document is "
+                        "archived here."))
+            self.empty_hint.setVisible(True)
         has = self.current() is not None
         self.open_button.setEnabled(has)
         self.save_button.setEnabled(has)

@@ -53,6 +53,18 @@ def test_list_model_passes_the_model_tester(qtmodeltester, session):
     assert model.rowCount() == model.total == 4
 
 
+def test_an_empty_archive_says_how_documents_get_here(qtbot, page, session):
+    page.reload()
+    assert page.model.total == 0 and page.empty_hint.isVisible()
+    assert "Batch issue" in page.empty_hint.text() and "Print" in page.empty_hint.text()
+    documents.issue(session.ws, "commitment", session.w.p1.id)
+    page.reload()
+    assert page.model.total == 1 and not page.empty_hint.isVisible()
+    page.search.setText("no such document")
+    page.debounce.flush()
+    assert page.model.total == 0 and page.empty_hint.text() == "No document matches the search or kind."
+
+
 def test_list_shows_issued_document_filters_and_opens_archive(qtbot, page, session, tmp_path, monkeypatch):
     doc = documents.issue(session.ws, "commitment", session.w.p1.id).value
     filing = documents.issue(session.ws, "filing", session.w.more[0].id).value
