@@ -220,11 +220,41 @@ def _main(argv: list[str]) -> int:
     translators = install_translators(app, language, paths.translations_dir())
     install_excepthook()
     try:
-        return run(app, settings, url, inspection)
+        code = run(app, settings, url, inspection)
     finally:
         remove_translators(app, translators)
         logging.getLogger().removeHandler(handler)
         handler.close()
+    if code == RESTART:  # the database is closed and its lock released: the next PartnerDesk may open it
+        return 0 if relaunch(restart_command(sys.executable, sys.orig_argv)) else 1
+    return code
+
+
+RESTART = -1  # run(): the user asked for a restart (a new language)
+
+
+def restart_command(executable: str, orig_argv: list[str]) -> list[str]:
+    """How this process was started, again, without a one-run ``--lang`` (the new language is in the settings)."""
+    out, skip = [executable], False
+    for arg in orig_argv[1:]:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
+def relaunch(command: list[str]) -> bool:
+    """Start ``command`` on its own (it outlives this process)."""
+    from PySide6.QtCore import QProcess
+
+    started = QProcess.startDetached(command[0], command[1:])
+    ok = started[0] if isinstance(started, tuple) else bool(started)
+    if not ok:
+        log.error("could not restart PartnerDesk: %s", command)
+    return ok
 
 
 def inspect_ahead(url: str):  # noqa: ANN201 - db.fileguard.Inspection | None
@@ -253,8 +283,9 @@ def run(app, settings: settings_mod.Settings, url: str, inspection=None) -> int:
     pause_gc()
     window = show_main_window(ws, settings, launcher)  # resumes the collector once the window is shown
     code = app.exec()
+    restart = window.restart_requested
     del window
-    return code
+    return RESTART if restart else code
 
 
 def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - (window, workspace)

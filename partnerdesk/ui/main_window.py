@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.launcher = launcher
         self.settings = settings
         self._closed = False
+        self.restart_requested = False  # read by the app once the event loop has ended (a new language)
         self.bus = OperationBus(self)
         self.session: Session = None  # type: ignore[assignment]  # set by attach(), after signing in
         self.specs: list[PageSpec] = []
@@ -190,6 +191,12 @@ class MainWindow(QMainWindow):
         if backup and self._backs_up():
             run_command(self, lambda: self._auto_backup("exit"), busy_text=self.tr("Taking the exit backup…"))
         self.session.ws.close()
+
+    def restart(self) -> None:
+        """Close as on exit (exit backup, database closed); the app then starts PartnerDesk again."""
+        self.restart_requested = True
+        if not self.close():
+            self.restart_requested = False
 
     def abandon(self) -> None:
         """The database could not be reopened (already closed): close the window without an exit backup."""

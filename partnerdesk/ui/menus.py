@@ -111,12 +111,27 @@ class Menus(QObject):
         dialog = SettingsDialog(w.session.settings, w.session.ws.is_sqlite, w)
         if not dialog.exec():
             return
+        language = w.session.settings.language
         dialog.apply(w.session.settings)
         settings_mod.save(w.session.settings)
         ws = w.session.ws
         if ws.is_sqlite:
             ws.backup_dir = w.session.settings.resolved_backup_dir()
             w.bus.announce(Changes(frozenset({BACKUPS})))
+        if w.session.settings.language != language:
+            self.offer_restart()
+
+    def offer_restart(self) -> None:
+        """A new language shows after a restart: offer it now (the window closes as on exit; sign in again)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.window, self.tr("Restart PartnerDesk"),
+            self.tr("The new language shows once PartnerDesk restarts. Restart now? You will sign in again; "
+                    "nothing you saved is lost."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.restart()
 
     def change_password(self) -> None:
         from .dialogs.passwords import PasswordDialog

@@ -839,6 +839,14 @@
         <translation>该数据库已经打开。</translation>
     </message>
     <message>
+        <source>Restart PartnerDesk</source>
+        <translation>重新启动 PartnerDesk</translation>
+    </message>
+    <message>
+        <source>The new language shows once PartnerDesk restarts. Restart now? You will sign in again; nothing you saved is lost.</source>
+        <translation>新的界面语言在重新启动后生效。现在重新启动吗？需要重新登录，已保存的内容不会丢失。</translation>
+    </message>
+    <message>
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
@@ -1070,8 +1078,8 @@ The current state is first saved as a backup (“Before restore”). Everything 
         <translation>设置</translation>
     </message>
     <message>
-        <source>A new language applies the next time PartnerDesk starts.</source>
-        <translation>更改的语言将在下次启动本程序时生效。</translation>
+        <source>A new language shows once PartnerDesk restarts (you are offered a restart).</source>
+        <translation>新的界面语言在重新启动后生效（保存后会询问是否立即重启）。</translation>
     </message>
     <message>
         <source>&amp;Language:</source>

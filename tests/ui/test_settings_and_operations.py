@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from partnerdesk import settings as settings_mod
 from partnerdesk.domain.errors import DomainError
@@ -17,8 +17,9 @@ from tests.ui.support import answer_modal, press_ok
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_settings_dialog_saves_language_backup_folder_and_retention(qtbot, window, tmp_path) -> None:
+def test_settings_dialog_saves_language_backup_folder_and_retention(qtbot, window, tmp_path, boxes) -> None:
     folder = tmp_path / "elsewhere"
+    boxes.answer = QMessageBox.StandardButton.No  # a new language: the restart offered is declined here
 
     def fill(dialog) -> None:  # noqa: ANN001
         assert dialog.language.currentData() == "zh_CN"  # the default
@@ -34,6 +35,24 @@ def test_settings_dialog_saves_language_backup_folder_and_retention(qtbot, windo
     assert (saved.language, saved.backup_dir, saved.keep_daily) == ("en", str(folder), 10)
     if window.session.ws.is_sqlite:
         assert window.session.ws.backup_dir == folder
+    assert [kind for kind, _ in boxes.shown] == ["question"] and "Restart now?" in boxes.texts()
+    assert window.isVisible() and not window.restart_requested
+
+
+def test_a_new_language_offers_a_restart_that_closes_as_on_exit(qtbot, window, boxes) -> None:
+    answer_modal(press_ok)  # the language as it was: nothing to offer
+    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
+    assert not boxes.shown and window.isVisible()
+
+    def fill(dialog) -> None:  # noqa: ANN001
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        press_ok(dialog)
+
+    answer_modal(fill)
+    window.menus.edit_settings()  # boxes answer Yes
+    assert [kind for kind, _ in boxes.shown] == ["question"]
+    assert window.restart_requested and not window.isVisible()
+    assert settings_mod.load().language == "en"
 
 
 def test_change_own_password_from_the_menu(qtbot, window) -> None:

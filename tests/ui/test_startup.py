@@ -145,6 +145,43 @@ def test_main_runs_first_run_then_the_window(qtbot, tmp_path, monkeypatch) -> No
     assert any("exit" in p.name for p in backups)
 
 
+def test_a_restart_closes_as_on_exit_then_starts_again_without_the_one_run_language(qtbot, tmp_path,
+                                                                                     monkeypatch) -> None:
+    import partnerdesk.app as app_mod
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    db = tmp_path / "new.sqlite3"
+    started: list[list[str]] = []
+    monkeypatch.setattr(app_mod, "relaunch", lambda command: started.append(command) or True)
+    monkeypatch.setattr(sys, "orig_argv", ["python", "-m", "partnerdesk", "--lang", "en", "--db", str(db)])
+    answer_modal(fill_first_run)
+    when_shown(MainWindow, lambda w: w.restart())
+    assert main(["--db", str(db), "--lang", "en"]) == 0
+    assert started == [[sys.executable, "-m", "partnerdesk", "--db", str(db)]]
+    backups = list(settings_mod.load().resolved_backup_dir().glob("*.sqlite3"))
+    assert any("exit" in p.name for p in backups), "closed as on exit"
+    again = open_workspace(f"sqlite:///{db}")  # the lock is released for the next PartnerDesk
+    assert not again.read_only
+    again.close()
+
+
+def test_restart_command_drops_only_the_one_run_language() -> None:
+    from partnerdesk.app import restart_command
+
+    assert restart_command("/py", ["python", "/venv/bin/partnerdesk", "--lang=en", "--db", "x.db"]) == \
+        ["/py", "/venv/bin/partnerdesk", "--db", "x.db"]
+    assert restart_command("/opt/PartnerDesk.exe", ["PartnerDesk.exe"]) == ["/opt/PartnerDesk.exe"]
+
+
+def test_relaunch_starts_a_process_that_outlives_the_call(qtbot, tmp_path) -> None:
+    from partnerdesk.app import relaunch
+
+    mark = tmp_path / "started.txt"
+    assert relaunch([sys.executable, "-c", f"open({str(mark)!r}, 'w').write('ok')"])
+    qtbot.waitUntil(lambda: mark.exists() and mark.read_text() == "ok", timeout=20_000)
+    assert not relaunch([str(tmp_path / "no-such-program")])
+
+
 def test_without_a_display_one_clear_line_and_exit_code_2(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PARTNERDESK_HOME"] = str(tmp_path)

@@ -40,8 +40,8 @@ class SettingsDialog(FormDialog):
         self.setMinimumWidth(520)
 
     def _add_rows(self, is_sqlite: bool) -> None:
-        note = QLabel(self.tr("A new language applies the next time PartnerDesk starts."), objectName="hint",
-                      wordWrap=True)
+        note = QLabel(self.tr("A new language shows once PartnerDesk restarts (you are offered a restart)."),
+                      objectName="hint", wordWrap=True)
         self.form.addRow(self.tr("&Language:"), self.language)
         self.form.addRow("", note)
         self.form.addRow(self.tr("&Backup folder:"), self._folder_row())
