@@ -248,6 +248,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "Period {period} is already closed (the books are closed through {through})."),
     "ledger.period_not_over": ("期间 {period} 尚未结束（至 {end}），不能结账。",
                                "Period {period} has not ended yet ({end}); it cannot be closed."),
+    "ledger.not_closed": ("期间 {period} 未结账，无需反结账。", "Period {period} is not closed; there is nothing to reopen."),
+    "ledger.reopen_latest_first": ("只能反结账最近结账的期间（{latest}）；请先反结账 {latest}。",
+                                   "Only the latest closed period ({latest}) can be reopened; reopen {latest} first."),
+    "ledger.reopen_reason_required": ("反结账须填写原因。", "Reopening a period needs a reason."),
+    "ledger.disclosed": ("期间 {period} 已出具收支公示（{serial}），不能反结账；更正请在以后的期间记账。",
+                         "A disclosure notice ({serial}) was issued for {period}: it cannot be reopened; post the "
+                         "correction in a later period."),
     "ledger.overdrawn": ("科目“{account}”余额不足，差 {short} 分，不能记账。",
                          "Account “{account}” would be overdrawn by {short} fen."),
     "fund.host_required": ("社区微基金须填写主办方（慈善总会）名称。",

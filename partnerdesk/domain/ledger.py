@@ -208,6 +208,14 @@ def check_can_close(p: Period, through: date | None, today: date) -> None:
         raise DomainError("ledger.period_not_over", period=p.key, end=p.end.isoformat())
 
 
+def check_can_reopen(p: Period, latest: str | None) -> None:
+    """反结账: only the fund's latest closed period reopens (the ones before it stay closed), one at a time."""
+    if latest is None or (p.key != latest and period(latest).end < p.end):
+        raise DomainError("ledger.not_closed", period=p.key)
+    if p.key != latest:
+        raise DomainError("ledger.reopen_latest_first", latest=latest)
+
+
 # ---- negative balances ------------------------------------------------------------------------------------
 
 def lowest_running(opening: int, deltas: Iterable[int]) -> int:

@@ -234,6 +234,37 @@ def close_period(ws, fund_id: int, period: str, note: str = "") -> Outcome[str]:
     return Outcome(p.key, Changes.of(FUNDS))
 
 
+def reopen_period(ws, fund_id: int, period: str, reason: str) -> Outcome[str]:  # noqa: ANN001
+    """反结账: reopen the fund's latest closed month or quarter, with a reason; the periods before it stay closed.
+    The closing it undoes is kept in the audit trail. Refused once a disclosure notice (公示) was issued for it:
+    published figures are corrected in a later period."""
+    require(ws.actor, Perm.APPROVE)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError("ledger.reopen_reason_required")
+    p = rules.closable(period)
+    with ws.write() as uow:
+        s = uow.session
+        fund = get_fund(s, fund_id, ws.actor, Perm.APPROVE, lock=True)
+        latest = s.scalar(select(m.ClosedPeriod).where(m.ClosedPeriod.fund_id == fund.id)
+                          .order_by(m.ClosedPeriod.end_date.desc(), m.ClosedPeriod.id.desc()).limit(1))
+        rules.check_can_reopen(p, latest.period if latest is not None else None)
+        serial = s.scalar(select(m.IssuedDocument.serial).where(
+            m.IssuedDocument.entity == "closed_period", m.IssuedDocument.entity_id == latest.id).limit(1))
+        if serial is not None:
+            raise DomainError("ledger.disclosed", period=p.key, serial=serial)
+        before = {"period": latest.period, "through": latest.end_date.isoformat(), "last_txn": latest.through_txn_id,
+                  "note": latest.note, "closed_by": latest.closed_by, "closed_at": latest.closed_at.isoformat()}
+        s.delete(latest)
+        s.flush()
+        through = closed_through(s, fund.id)
+        audit.record(s, ws.actor, "ledger.reopen_period", "fund", fund.id, before=before, after={
+            "period": p.key, "reason": reason, "closed_through": through.isoformat() if through else None},
+            at=ws.now())
+        uow.commit()
+    return Outcome(p.key, Changes.of(FUNDS))
+
+
 # ---- reading -------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -1097,6 +1097,14 @@
         <translation>结账…</translation>
     </message>
     <message>
+        <source>Reopen period…</source>
+        <translation>反结账…</translation>
+    </message>
+    <message>
+        <source>反结账: reopen the latest closed month or quarter, with a reason</source>
+        <translation>反结账：重新打开最近结账的月份或季度，须填写原因</translation>
+    </message>
+    <message>
         <source>Balance assertion…</source>
         <translation>余额核对…</translation>
     </message>
@@ -1127,6 +1135,14 @@
     <message>
         <source>Postings: %1</source>
         <translation>分录：%1 条</translation>
+    </message>
+    <message>
+        <source>Reopen period</source>
+        <translation>反结账</translation>
+    </message>
+    <message>
+        <source>No period of %1 is closed.</source>
+        <translation>%1 还没有已结账的期间。</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1303,29 @@
     <message>
         <source>This community has no social-enterprise ledger yet: set one up on the Funds tab.</source>
         <translation>该社区还没有社会企业代管账套，请先在“基金”页设立。</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenPeriodDialog</name>
+    <message>
+        <source>Reopen a period · %1</source>
+        <translation>反结账 · %1</translation>
+    </message>
+    <message>
+        <source>%1 (through %2, closed by %3) opens again: entries on or before %2 can be posted until it is closed again. The periods before it stay closed. A period whose disclosure notice (公示) has been issued cannot be reopened.</source>
+        <translation>%1（结账至 %2，结账人 %3）将重新打开：再次结账前，可以记入 %2 及以前日期的凭证。之前的期间仍保持结账。已出具收支公示的期间不能反结账。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>反结账</translation>
+    </message>
+    <message>
+        <source>Please write why the period is reopened.</source>
+        <translation>请填写反结账的原因。</translation>
     </message>
 </context>
 <context>

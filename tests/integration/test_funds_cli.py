@@ -64,3 +64,19 @@ def test_funds_list_ledger_statement(db):
         "0.00", "123.45", [["长者助餐", "20.00"]], "103.45")
     r = run(home, *base, "funds", "ledger", "NOPE", password=PW)
     assert r.returncode == 1
+
+
+def test_close_and_reopen_from_the_command_line(db):
+    home, path = db
+    base = ("--db", str(path), "--user", "admin")
+    r = run(home, *base, "funds", "close", "CLI-POOL", "2026-07", "--json", password=PW)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"fund": "CLI-POOL", "period": "2026-07", "done": "closed",
+                                    "closed_through": "2026-07-31"}
+    r = run(home, *base, "funds", "reopen", "CLI-POOL", "2026-06", "--reason", "漏记", password=PW)
+    assert r.returncode == 1 and "2026-07" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = run(home, *base, "funds", "reopen", "CLI-POOL", "2026-07", "--reason", "七月漏记", "--json", password=PW)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["closed_through"] is None
+    r = run(home, *base, "funds", "reopen", "CLI-POOL", "2026-07", password=PW)
+    assert r.returncode != 0  # --reason is required

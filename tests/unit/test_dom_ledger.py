@@ -207,3 +207,15 @@ def test_default_chart():
     assert not money[L.BANK].may_go_negative and money[L.BANK].kind is L.AccountKind.ASSET
     assert money[L.FEEDBACK_INCOME].source == "feedback"
     assert dict((a.code, a.name) for a in L.default_chart("micro"))[L.BANK] == "存放主办方款项"
+
+
+def test_only_the_latest_closed_period_reopens():
+    L.check_can_reopen(L.period("2026-08"), "2026-08")
+    cases = {("2026-09", "2026-08"): "ledger.not_closed", ("2026-08", None): "ledger.not_closed",
+             ("2026-07", "2026-08"): "ledger.reopen_latest_first",
+             ("2026Q3", "2026-09"): "ledger.reopen_latest_first",  # the quarter was closed through its month
+             ("2026-08", "2026Q3"): "ledger.reopen_latest_first"}
+    for (key, latest), code in cases.items():
+        with pytest.raises(DomainError) as exc:
+            L.check_can_reopen(L.period(key), latest)
+        assert exc.value.code == code, (key, latest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from partnerdesk.domain import ledger as L
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.ledger import Line, Member
-from partnerdesk.services import accounts, funds, ledger, maintenance, org
+from partnerdesk.services import accounts, audit, funds, ledger, maintenance, org
 from tests.helpers.dbstate import state
 
 D = date
@@ -147,6 +148,48 @@ def test_closed_periods(ws, fx):
     ledger.reverse(ws, t.id, "错账", "c-3", D(2026, 10, 8))
     assert ledger.closed_periods(ws, pool) == [("2026Q3", D(2026, 9, 30), "admin")]
     assert maintenance.check(ws).ok
+
+
+def test_reopen_the_latest_closed_period_with_a_reason(ws, fx):
+    pool = fx["pool"].id
+    ledger.post(ws, pool, D(2026, 7, 15), receipt(fx, 500, "")[0], "七月", "r-1")
+    ledger.close_period(ws, pool, "2026-07")
+    ledger.close_period(ws, pool, "2026-08", "八月结账")
+    before = state(ws)
+    assert err(ledger.reopen_period, ws, pool, "2026-07", "漏记").params == {"latest": "2026-08"}
+    assert err(ledger.reopen_period, ws, pool, "2026-09", "漏记").code == "ledger.not_closed"
+    assert err(ledger.reopen_period, ws, pool, "2026-08", "  ").code == "ledger.reopen_reason_required"
+    assert err(ledger.reopen_period, ws, pool, "2026", "漏记").code == "ledger.bad_period"
+    assert state(ws) == before, "a refused reopening changes nothing"
+    assert ledger.reopen_period(ws, pool, "2026-08", "八月漏记一笔反哺").value == "2026-08"
+    assert ledger.closed_periods(ws, pool) == [("2026-07", D(2026, 7, 31), "admin")]
+    ledger.post(ws, pool, D(2026, 8, 20), receipt(fx, 200, "")[0], "八月补记", "r-2")  # open again
+    assert err(ledger.post, ws, pool, D(2026, 7, 31), receipt(fx, 1, "")[0], "七月", "r-3").code == \
+        "ledger.period_closed"  # the month before stays closed
+    ledger.close_period(ws, pool, "2026-08", "更正后重新结账")
+    entry = next(e for e in audit.list_entries(ws) if e.action == "ledger.reopen_period")
+    before, after = json.loads(entry.before), json.loads(entry.after)
+    assert (before["period"], before["note"], after["reason"], after["closed_through"]) == \
+        ("2026-08", "八月结账", "八月漏记一笔反哺", "2026-07-31")
+    assert maintenance.check(ws).ok
+
+
+def test_reopening_needs_an_approver_and_no_published_disclosure(ws, fx):
+    from partnerdesk.services import documents
+
+    pool = fx["pool"].id
+    ledger.post(ws, pool, D(2026, 9, 5), receipt(fx, 800, "")[0], "九月", "d-1")
+    ledger.close_period(ws, pool, "2026Q3")
+    accounts.add_user(ws, "clerk", "staff", "staff-pass-1")
+    accounts.login(ws, "clerk", "staff-pass-1")
+    assert err(ledger.reopen_period, ws, pool, "2026Q3", "更正").code == "auth.forbidden"
+    accounts.login(ws, "admin", "admin-pass-1")
+    closed_id = documents.record_ids(ws, "fund_disclosure")[-1]
+    doc = documents.issue(ws, "fund_disclosure", closed_id).value
+    before = state(ws)
+    e = err(ledger.reopen_period, ws, pool, "2026Q3", "更正")
+    assert (e.code, e.params["serial"]) == ("ledger.disclosed", doc.serial)
+    assert state(ws) == before
 
 
 def test_balance_assertions_and_reconciliation(ws, fx):

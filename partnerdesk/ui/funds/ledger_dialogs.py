@@ -176,6 +176,30 @@ class ClosePeriodDialog(FundDialog):
         return lambda: ledger.close_period(ws, fund_id, key, note)
 
 
+class ReopenPeriodDialog(FundDialog):
+    """反结账: the fund's latest closed period opens again (the ones before stay closed); a reason is required."""
+
+    def __init__(self, session, fund: FundRow, latest: tuple[str, date, str],  # noqa: ANN001
+                 parent: QWidget | None = None) -> None:
+        key, end, closed_by = latest
+        super().__init__(self.tr("Reopen a period · %1").replace("%1", fund.code), parent,
+                         self.tr("%1 (through %2, closed by %3) opens again: entries on or before %2 can be posted "
+                                 "until it is closed again. The periods before it stay closed. A period whose "
+                                 "disclosure notice (公示) has been issued cannot be reopened.")
+                         .replace("%1", key).replace("%2", end.isoformat()).replace("%3", closed_by))
+        self.session, self.fund, self.key = session, fund, key
+        self.reason = QLineEdit(objectName="reopenReason")
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.ok_button().setText(self.tr("Reopen"))
+
+    def check(self) -> str:
+        return "" if self.reason.text().strip() else self.tr("Please write why the period is reopened.")
+
+    def work(self) -> Callable[[], Any]:
+        ws, fund_id, key, reason = self.session.ws, self.fund.id, self.key, self.reason.text().strip()
+        return lambda: ledger.reopen_period(ws, fund_id, key, reason)
+
+
 class AssertBalanceDialog(FundDialog):
     """An outside balance (the bank statement's) at the end of a day, checked against the books."""
 

@@ -89,6 +89,9 @@ class LedgerTab(Page):
         self.reverse_button = QPushButton(self.tr("Reverse…"), objectName="reverse", visible=may_post)
         self.close_button = QPushButton(self.tr("Close period…"), objectName="closePeriod",
                                         visible=session.may_change(Perm.APPROVE))
+        self.reopen_button = QPushButton(self.tr("Reopen period…"), objectName="reopenPeriod",
+                                         visible=session.may_change(Perm.APPROVE))
+        self.reopen_button.setToolTip(self.tr("反结账: reopen the latest closed month or quarter, with a reason"))
         self.assert_button = QPushButton(self.tr("Balance assertion…"), objectName="assertBalance", visible=may_post)
         self.dialog = None
         self._build()
@@ -101,7 +104,8 @@ class LedgerTab(Page):
         top.addStretch(1)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
-        for b in (self.post_button, self.reverse_button, self.close_button, self.assert_button):
+        for b in (self.post_button, self.reverse_button, self.close_button, self.reopen_button,
+                  self.assert_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.closed_label)
@@ -127,6 +131,7 @@ class LedgerTab(Page):
         self.post_button.clicked.connect(self.new)
         self.reverse_button.clicked.connect(self.reverse)
         self.close_button.clicked.connect(self.close_period)
+        self.reopen_button.clicked.connect(self.reopen_period)
         self.assert_button.clicked.connect(self.assert_balance)
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -206,6 +211,21 @@ class LedgerTab(Page):
         from .ledger_dialogs import ClosePeriodDialog
 
         return self._open(ClosePeriodDialog(self.session, fund, ledger.closed_periods(self.session.ws, fund.id), self))
+
+    def reopen_period(self):  # noqa: ANN201
+        fund = self._fund_row()
+        if fund is None:
+            return None
+        from .ledger_dialogs import ReopenPeriodDialog
+
+        closed = ledger.closed_periods(self.session.ws, fund.id)
+        if not closed:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, self.tr("Reopen period"), self.tr("No period of %1 is closed.")
+                                    .replace("%1", fund.code))
+            return None
+        return self._open(ReopenPeriodDialog(self.session, fund, closed[-1], self))
 
     def assert_balance(self):  # noqa: ANN201
         fund = self._fund_row()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QLabel
+
 from partnerdesk.domain import ledger as L
 from partnerdesk.domain.roles import Actor, Role
 from partnerdesk.services import applications, donations, feedback, funds, ledger
@@ -259,3 +261,22 @@ def test_the_approver_sees_what_the_fund_can_still_promise(qtbot, page, data, se
     tab.select(data.pool_id)
     assert tab.position.text().strip() == ("Approved, not yet paid: 0.00 yuan · available for new approvals: "
                                           "2,000.00 yuan")
+
+
+def test_an_approver_reopens_the_latest_closed_period_with_a_reason(qtbot, page, data, session, boxes):
+    ws = session.ws
+    tab = page.show_tab("ledger")
+    tab.set_fund(data.pool_id)
+    assert tab.reopen_button.isVisibleTo(tab)  # the administrator may
+    assert tab.reopen_period() is None and any("No period" in t for t in boxes.texts())  # nothing closed yet
+    ledger.close_period(ws, data.pool_id, "2026-06")
+    ledger.close_period(ws, data.pool_id, "2026-07", "七月结账")
+    dialog = tab.reopen_period()
+    assert "2026-07" in dialog.findChild(QLabel, "intro").text()
+    dialog.ok()
+    assert dialog.isVisible() and dialog.error.text()  # a reason is required
+    dialog.reason.setText("七月漏记一笔捐赠")
+    dialog.ok()
+    settle(qtbot, session)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert ledger.closed_periods(ws, data.pool_id) == [("2026-06", date(2026, 6, 30), "admin")]
