@@ -1,7 +1,8 @@
-"""Random sequences of receipts, donations, disbursements, reversals and period closes, through the services, on a
-fresh SQLite workspace per example: every invariant of `partnerdesk check` holds after every step, the pool's and
-the social enterprise's bank balances equal a model kept in Python integers, and every refusal is the one the
-model predicts (closed period, overdraft, over the approved amount, before the approval, reversed twice...)."""
+"""Random sequences of receipts, donations, disbursements, reversals, period closes and reopenings, through the
+services, on a fresh SQLite workspace per example: every invariant of `partnerdesk check` holds after every step,
+the pool's and the social enterprise's bank balances equal a model kept in Python integers, and every refusal is
+the one the model predicts (closed period, overdraft, over the approved amount, before the approval, reversed
+twice, not the latest closed period...)."""
 
 from __future__ import annotations
 
@@ -107,6 +108,7 @@ class Books(RuleBasedStateMachine):
         self.fund = {"pool": t["pool"], "se": t["se"]}
         self.bank = {t["pool"]: [], t["se"]: []}
         self.through: dict[int, date | None] = {t["pool"]: None, t["se"]: None}
+        self.closed_keys: dict[int, list[str]] = {t["pool"]: [], t["se"]: []}
         self.paid = {aid: 0 for aid, _, _ in t["apps"]}
         self.donations: list[dict] = []
         self.receipts: list[dict] = []
@@ -261,6 +263,24 @@ class Books(RuleBasedStateMachine):
             expected = None
         if self.attempt(expected, ledger.close_period, self.ws, fund, key) is not None:
             self.through[fund] = p.end
+            self.closed_keys[fund].append(key)
+
+    @precondition(lambda self: any(self.closed_keys.values()))  # (no spending of steps on an empty close list)
+    @rule(which=st.sampled_from(["pool", "se"]), key=st.sampled_from(PERIODS), latest=st.booleans())
+    def reopen(self, which, key, latest):
+        fund = self.fund[which]
+        keys = self.closed_keys[fund]
+        if latest and keys:
+            key = keys[-1]
+        if not keys or (key != keys[-1] and L.period(keys[-1]).end < L.period(key).end):
+            expected = "ledger.not_closed"
+        elif key != keys[-1]:
+            expected = "ledger.reopen_latest_first"
+        else:
+            expected = None
+        if self.attempt(expected, ledger.reopen_period, self.ws, fund, key, "更正") is not None:
+            keys.pop()
+            self.through[fund] = L.period(keys[-1]).end if keys else None
 
     # ---- after every step --------------------------------------------------------------------------------------------
     @invariant()
@@ -280,12 +300,12 @@ def test_random_ledger_sequences_keep_every_invariant(tmp_path):
     Books.folder = tmp_path
     Books.seen.clear()
     run_state_machine_as_test(Books, settings=settings(
-        max_examples=30, stateful_step_count=20, deadline=None, derandomize=True,  # the coverage check below is
+        max_examples=50, stateful_step_count=20, deadline=None, derandomize=True,  # the coverage check below is
         # about which operations the sequences reach: a fixed seed keeps it from depending on the draw
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
     done = {op for (op, outcome) in Books.seen if outcome == "done"}
     assert done >= {"receive", "record", "disburse", "reverse_disbursement", "reverse", "reverse_receipt",
-                    "close_period"}, Books.seen
+                    "close_period", "reopen_period"}, Books.seen
     refused = {outcome for (_, outcome) in Books.seen}
     assert refused >= {"ledger.period_closed", "ledger.overdrawn", "disbursement.over_approved",
                        "ledger.already_reversed", "ledger.already_closed"}, Books.seen
