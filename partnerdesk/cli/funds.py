@@ -135,13 +135,13 @@ def register_money(grp) -> None:  # noqa: ANN001
     p.add_argument("period", help="2026-07 or 2026Q3")
     p.add_argument("--note", default="")
     add_json(p)
-    p.set_defaults(handler=cmd_close)
+    p.set_defaults(handler=cmd_period, period_action="closed")
     p = grp.add_parser("reopen", help="reopen the latest closed month or quarter (反结账), with a reason")
     p.add_argument("fund", help="fund code or number")
     p.add_argument("period", help="the latest closed period, e.g. 2026-07")
     p.add_argument("--reason", required=True)
     add_json(p)
-    p.set_defaults(handler=cmd_reopen)
+    p.set_defaults(handler=cmd_period, period_action="reopened")
     p = grp.add_parser("projects", help="approved projects for the disclosure notice (公示)")
     p.add_argument("fund", help="fund code or number")
     p.add_argument("--quarter", required=True, help="2026Q3 (or a month, a year)")
@@ -234,31 +234,23 @@ def cmd_disburse(ctx: Context, args) -> int:  # noqa: ANN001
     return 0
 
 
-def _closed_through(ctx: Context, args, ws, fund_id: int, period: str, done: str) -> int:  # noqa: ANN001
+def cmd_period(ctx: Context, args) -> int:  # noqa: ANN001
+    """``funds close`` / ``funds reopen``, then say where the books are closed through."""
+    ws = ctx.open()
+    ctx.sign_in(ws)
+    fund_id = funds.find(ws, args.fund).id
+    if args.period_action == "closed":
+        period = ledger.close_period(ws, fund_id, args.period, args.note).value
+    else:
+        period = ledger.reopen_period(ws, fund_id, args.period, args.reason).value
     closed = ledger.closed_periods(ws, fund_id)
     through = closed[-1][1].isoformat() if closed else None
     if getattr(args, "json", False):
-        emit(args, {"fund": args.fund, "period": period, "done": done, "closed_through": through})
+        emit(args, {"fund": args.fund, "period": period, "done": args.period_action, "closed_through": through})
         return 0
     print(f"{args.fund} {period}: " + (ctx.say(f"closed through {through}", f"已结账至 {through}") if through
                                        else ctx.say("no period closed", "没有已结账的期间")))
     return 0
-
-
-def cmd_close(ctx: Context, args) -> int:  # noqa: ANN001
-    ws = ctx.open()
-    ctx.sign_in(ws)
-    fund_id = funds.find(ws, args.fund).id
-    period = ledger.close_period(ws, fund_id, args.period, args.note).value
-    return _closed_through(ctx, args, ws, fund_id, period, "closed")
-
-
-def cmd_reopen(ctx: Context, args) -> int:  # noqa: ANN001
-    ws = ctx.open()
-    ctx.sign_in(ws)
-    fund_id = funds.find(ws, args.fund).id
-    period = ledger.reopen_period(ws, fund_id, args.period, args.reason).value
-    return _closed_through(ctx, args, ws, fund_id, period, "reopened")
 
 
 def cmd_projects(ctx: Context, args) -> int:  # noqa: ANN001
