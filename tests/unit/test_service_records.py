@@ -164,3 +164,21 @@ def test_filter_sort_and_page_in_sql(ws, w):
     assert service_records.count(ws, replace(f, kind="paid")) == 5
     assert {r.kind for r in service_records.query(ws, replace(f, kind="paid"), sort="kind")} == {"paid"}
     assert service_records.query(ws, ServiceFilter(text="100%")) == []
+
+
+def test_text_search_matches_places_and_partner_names_as_a_plain_scan_would(ws, w):
+    """The search reads the distinct places off the place index instead of testing every record: it must find
+    exactly what testing every record would (middle of a place, repeated places, LIKE's wildcards taken literally,
+    partner names, both at once counted once), on the list and on its count."""
+    assert service_records.count(ws, ServiceFilter(text="活动")) == 0  # no records at all
+    places = ["一楼活动室", "活动室", "二楼活动室", "居民家中", "100%广场", "a_b 花园", "活动室", "", "东风社区广场"]
+    rows = [_row(w, on_date=D(2026, 6, 1 + i % 28), place=p, partner_id=(w.p1.id, w.p2.id)[i % 2],
+                 agreement_id=None) for i, p in enumerate(places * 3)]
+    service_records.add_many(ws, rows)
+    everything = service_records.query(ws, ServiceFilter(), limit=1000)
+    for text in ("活动", "活动室", "广场", "100%", "%", "a_b", "_", "居民", "服务企业1", "服务企业", "东风", "无此处"):
+        expected = sorted(r.id for r in everything if text in r.place or text in r.partner_name)
+        for sort in ("date", "community", "partner"):  # walked in order, or through the indexes
+            found = sorted(r.id for r in service_records.query(ws, ServiceFilter(text=text), sort=sort, limit=1000))
+            assert found == expected, (text, sort)
+        assert service_records.count(ws, ServiceFilter(text=text)) == len(expected), text
