@@ -19,8 +19,10 @@ _CURRENT_STATES = (AgreementState.DRAFT.value, AgreementState.APPROVED.value, Ag
 # numbers read 空间协议〔2026〕12号: by year, then by sequence (shorter first), so 〔2026〕9号 comes before 10号
 _NUMBER_ORDER = (func.substr(Agreement.number, 6, 4), func.length(Agreement.number), Agreement.number)
 AGREEMENT_SORTS = {
-    # a name's ties broken by its owner's id: the order the name index gives, so a page needs no sort of every row
-    "number": _NUMBER_ORDER, "partner": (Partner.name, Partner.id), "space": (Space.name, Space.id),
+    # a name's ties broken as its index orders them (partners: name, merged flag, id), so a page is read off the
+    # name index and needs no sort of every row
+    "number": _NUMBER_ORDER, "partner": (Partner.name, Partner.merged_into_id, Partner.id),
+    "space": (Space.name, Space.id),
     "community": (OrgUnit.name, OrgUnit.id),
     "start": Agreement.start_date, "end": Agreement.end_date, "state": Agreement.state, "mode": Agreement.mode,
     "updated": Agreement.updated_at, "id": Agreement.id,
