@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select
 
 from ..db.models import Agreement, AgreementEvent, AgreementSupplement, OrgUnit, Partner, Space
 from ..domain.agreements import REMINDER_DAYS, AgreementState, shown_state
@@ -17,13 +17,16 @@ CURRENT = "current"  # drafts, approved, signed and in force: what a clerk works
 _CURRENT_STATES = (AgreementState.DRAFT.value, AgreementState.APPROVED.value, AgreementState.SIGNED.value,
                    AgreementState.IN_FORCE.value)
 # numbers read 空间协议〔2026〕12号: by year, then by sequence (shorter first), so 〔2026〕9号 comes before 10号
-_NUMBER_ORDER = (func.substr(Agreement.number, 6, 4), func.length(Agreement.number), Agreement.number)
+# (the constants written into the SQL, not bound: the expression index ix_agreements_number_order then matches)
+_NUMBER_ORDER = (func.substr(Agreement.number, literal_column("6"), literal_column("4")),
+                 func.length(Agreement.number), Agreement.number)
 AGREEMENT_SORTS = {
     # a name's ties broken as its index orders them (partners: name, merged flag, id), so a page is read off the
     # name index and needs no sort of every row
     "number": _NUMBER_ORDER, "partner": (Partner.name, Partner.merged_into_id, Partner.id),
     "space": (Space.name, Space.id),
-    "community": (OrgUnit.name, OrgUnit.id),
+    # a community's agreements by space: read off the communities' name index and the spaces' (community, name) one
+    "community": (OrgUnit.name, OrgUnit.id, Space.name, Space.id),
     "start": Agreement.start_date, "end": Agreement.end_date, "state": Agreement.state, "mode": Agreement.mode,
     "updated": Agreement.updated_at, "id": Agreement.id,
 }

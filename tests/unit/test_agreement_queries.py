@@ -146,10 +146,11 @@ def test_count_matches_the_list_for_every_kind_of_filter(demo_ws, built):
 
 
 def test_name_sorts_break_ties_by_the_named_record(demo_ws, built):
-    """Sorted by partner (or space, community), equal names stay grouped by record, then by agreement."""
+    """Sorted by partner (or space, community), equal names stay grouped by record, then by agreement (a community's
+    agreements by space first)."""
     for sort, key in (("partner", lambda r: (r.partner_name, r.partner_id, r.id)),
                       ("space", lambda r: (r.space_name, r.space_id, r.id)),
-                      ("community", lambda r: (r.community_name, r.community_id, r.id))):
+                      ("community", lambda r: (r.community_name, r.community_id, r.space_name, r.space_id, r.id))):
         rows = aq.query_agreements(demo_ws, AgreementFilter(), sort, limit=10_000)
         assert [key(r) for r in rows] == sorted(key(r) for r in rows), sort
         down = aq.query_agreements(demo_ws, AgreementFilter(), sort, descending=True, limit=10_000)

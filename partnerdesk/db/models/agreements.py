@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+
+# The year of 空间协议〔2026〕12号, as the list sorts by it: literal arguments, so that SQLite matches the index
+NUMBER_YEAR = func.substr(literal_column("number"), literal_column("6"), literal_column("4"))
 
 
 class Space(Base):
@@ -34,7 +49,10 @@ class Agreement(Base):
     __tablename__ = "agreements"
     __table_args__ = (Index("ix_agreements_space_term", "space_id", "start_date", "end_date"),
                       Index("ix_agreements_state_end", "state", "end_date"),
-                      Index("ix_agreements_end_date", "end_date", "id"))  # the list's default order
+                      Index("ix_agreements_end_date", "end_date", "id"),  # the list's default order
+                      # numbers read 空间协议〔2026〕12号: ordered by year, then shorter first (〔2026〕9号 before 10号)
+                      Index("ix_agreements_number_order", NUMBER_YEAR, func.length(literal_column("number")),
+                            "number"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)

@@ -20,7 +20,8 @@ class AppMeta(Base):
 
 class OrgUnit(Base):
     __tablename__ = "org_units"
-    __table_args__ = (UniqueConstraint("parent_id", "name", name="parent_name"),)
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="parent_name"),
+                      Index("ix_org_units_name", "name"))  # lists sorted by community read it in name order
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)
