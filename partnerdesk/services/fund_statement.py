@@ -3,9 +3,11 @@ for the disclosure notice (公示) and the quarterly summary. Figures are Decima
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,6 +16,7 @@ from ..db import models as m
 from ..domain import ledger as rules
 from ..domain.ledger import AccountKind
 from ..domain.money import fen_to_yuan
+from . import audit
 from .funds import get_fund
 from .ledger import balances_in
 
@@ -71,3 +74,18 @@ def statement_in(s: Session, fund: m.Fund, period: str) -> Statement:
                      tuple((n, fen_to_yuan(x)) for n, x in income), fen_to_yuan(income_total),
                      tuple((n, fen_to_yuan(x)) for n, x in spending), fen_to_yuan(spending_total),
                      fen_to_yuan(other), fen_to_yuan(closing))
+
+
+def export_statement(ws, fund_id: int, period: str, path: Path, title: str, headers: Sequence[str],  # noqa: ANN001
+                     rows: Sequence[Sequence[object]]) -> Path:
+    """Write a statement as the user sees it (``rows``: its lines and the approved projects, labels in their
+    language) to ``path`` as a workbook; the fund's scope is checked here and the export is recorded."""
+    from ..reports.export_xlsx import write_table  # openpyxl loads only when someone exports
+
+    with ws.read() as uow:
+        fund = get_fund(uow.session, fund_id, ws.actor)
+        code = fund.code
+    write_table(path, title, list(headers), rows, col_widths=(14, 40, 16))
+    audit.record_event(ws, "export", "fund_statement", fund_id, {"fund": code, "period": period, "file": path.name,
+                                                                   "rows": len(rows)})
+    return path

@@ -196,13 +196,10 @@ class StatementTab(Page):
         rows = [(r.section, r.item, r.amount) for r in self.model.rows()]
         project = self.tr("Approved projects")
         rows += [(project, f"{p.title}（{p.applicant_name}）", fen_to_yuan(p.approved_fen)) for p in self.projects.rows()]
-        title = f"{st.fund_code} {st.period}"
+        title, ws = f"{st.fund_code} {st.period}", self.session.ws
 
         def work() -> Path:
-            from ...reports.export_xlsx import write_table
-
-            write_table(target, title, headers, rows, col_widths=(14, 40, 16))
-            return target
+            return fund_statement.export_statement(ws, st.fund_id, st.period, target, title, headers, rows)
 
         run_command(self, work, background=True, busy_text=self.tr("Exporting…"), on_done=self._exported)
 
