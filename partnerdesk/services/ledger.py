@@ -1,4 +1,5 @@
-"""Posting to a fund's ledger: idempotent posts, reversals, closed periods, balances at a date, reconciliation.
+"""Posting to a fund's ledger: idempotent posts, reversals, balances at a date, reconciliation (closing and
+reopening periods: ``ledger_periods``, re-exported here).
 
 Every write locks the fund row first (SELECT ... FOR UPDATE on PostgreSQL; SQLite writers hold the file's write
 lock from BEGIN IMMEDIATE), then checks the idempotency key, the closed periods and the overdraft rule, so two
@@ -24,6 +25,10 @@ from ..domain.roles import Perm, require
 from . import audit
 from .changes import Changes, Outcome
 from .funds import FUNDS, get_fund
+from .ledger_periods import close_period as close_period  # re-exported: callers use ledger.close_period & co.
+from .ledger_periods import closed_periods as closed_periods
+from .ledger_periods import closed_through
+from .ledger_periods import reopen_period as reopen_period
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,6 @@ class TxnRow:
 
 
 # ---- the posting core (used by feedback and donations inside their own unit of work) ---------------------
-
-def closed_through(s: Session, fund_id: int) -> date | None:
-    return s.scalar(select(func.max(m.ClosedPeriod.end_date)).where(m.ClosedPeriod.fund_id == fund_id))
-
 
 def account_by_code(s: Session, fund_id: int, code: str) -> m.LedgerAccount:
     acc = s.scalar(select(m.LedgerAccount).where(m.LedgerAccount.fund_id == fund_id, m.LedgerAccount.code == code))
@@ -215,56 +216,6 @@ def reverse(ws, txn_id: int, reason: str, idem_key: str, on_date: date | None = 
     return Outcome(row, Changes.of(FUNDS))
 
 
-def close_period(ws, fund_id: int, period: str, note: str = "") -> Outcome[str]:  # noqa: ANN001
-    """Close a month or quarter (and with it everything before): nothing is posted on or before its last day."""
-    require(ws.actor, Perm.APPROVE)
-    p = rules.closable(period)
-    with ws.write() as uow:
-        s = uow.session
-        fund = get_fund(s, fund_id, ws.actor, Perm.APPROVE, lock=True)
-        rules.check_can_close(p, closed_through(s, fund.id), ws.today())
-        last = s.scalar(select(func.coalesce(func.max(m.Txn.id), 0)).where(m.Txn.fund_id == fund.id))
-        s.add(m.ClosedPeriod(fund_id=fund.id, period=p.key, start_date=p.start, end_date=p.end, through_txn_id=last,
-                             note=note.strip(), closed_by=ws.actor.username, closed_at=ws.now()))
-        s.flush()
-        audit.record(s, ws.actor, "ledger.close_period", "fund", fund.id,
-                     after={"period": p.key, "through": p.end.isoformat(), "last_txn": last, "note": note.strip()},
-                     at=ws.now())
-        uow.commit()
-    return Outcome(p.key, Changes.of(FUNDS))
-
-
-def reopen_period(ws, fund_id: int, period: str, reason: str) -> Outcome[str]:  # noqa: ANN001
-    """反结账: reopen the fund's latest closed month or quarter, with a reason; the periods before it stay closed.
-    The closing it undoes is kept in the audit trail. Refused once a disclosure notice (公示) was issued for it:
-    published figures are corrected in a later period."""
-    require(ws.actor, Perm.APPROVE)
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError("ledger.reopen_reason_required")
-    p = rules.closable(period)
-    with ws.write() as uow:
-        s = uow.session
-        fund = get_fund(s, fund_id, ws.actor, Perm.APPROVE, lock=True)
-        latest = s.scalar(select(m.ClosedPeriod).where(m.ClosedPeriod.fund_id == fund.id)
-                          .order_by(m.ClosedPeriod.end_date.desc(), m.ClosedPeriod.id.desc()).limit(1))
-        rules.check_can_reopen(p, latest.period if latest is not None else None)
-        serial = s.scalar(select(m.IssuedDocument.serial).where(
-            m.IssuedDocument.entity == "closed_period", m.IssuedDocument.entity_id == latest.id).limit(1))
-        if serial is not None:
-            raise DomainError("ledger.disclosed", period=p.key, serial=serial)
-        before = {"period": latest.period, "through": latest.end_date.isoformat(), "last_txn": latest.through_txn_id,
-                  "note": latest.note, "closed_by": latest.closed_by, "closed_at": latest.closed_at.isoformat()}
-        s.delete(latest)
-        s.flush()
-        through = closed_through(s, fund.id)
-        audit.record(s, ws.actor, "ledger.reopen_period", "fund", fund.id, before=before, after={
-            "period": p.key, "reason": reason, "closed_through": through.isoformat() if through else None},
-            at=ws.now())
-        uow.commit()
-    return Outcome(p.key, Changes.of(FUNDS))
-
-
 # ---- reading -------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -355,15 +306,6 @@ def get_txn(ws, txn_id: int) -> TxnRow:
             raise DomainError("record.missing", entity="ledger_txn", id=txn_id)
         get_fund(s, txn.fund_id, ws.actor)
         return txn_row(s, txn)
-
-
-def closed_periods(ws, fund_id: int) -> list[tuple[str, date, str]]:
-    """(period, last day, closed by), oldest first."""
-    with ws.read() as uow:
-        get_fund(uow.session, fund_id, ws.actor)
-        return [tuple(r) for r in uow.session.execute(select(
-            m.ClosedPeriod.period, m.ClosedPeriod.end_date, m.ClosedPeriod.closed_by).where(
-            m.ClosedPeriod.fund_id == fund_id).order_by(m.ClosedPeriod.end_date))]
 
 
 # ---- balance assertions and reconciliation ----------------------------------------------------------------
