@@ -255,9 +255,11 @@ class FundPosition:
         return self.bank_fen - self.committed_fen
 
 
-def check_covered(adds_fen: int, position: FundPosition) -> None:
+def check_covered(amount_fen: int, paid_fen: int, position: FundPosition) -> None:
     """A final approval promises money: what it adds to the fund's commitments (the approved amount less what the
-    chain has paid already; a smaller new version adds nothing) must fit in what the fund has not promised yet."""
+    chain has paid already; a smaller new version adds nothing) must fit in what the fund has not promised yet
+    (``position``: without this chain's own earlier promise)."""
+    adds_fen = amount_fen - paid_fen
     if adds_fen > 0 and adds_fen > position.available_fen:
         raise DomainError("application.over_available", amount=format_yuan(adds_fen),
                           bank=format_yuan(position.bank_fen), committed=format_yuan(position.committed_fen),

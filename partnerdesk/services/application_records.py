@@ -75,6 +75,12 @@ class ApplicationRow:
     def current_step(self) -> StepRow | None:
         return next((s for s in self.steps if s.state == StepState.PENDING.value), None)
 
+    @property
+    def at_last_step(self) -> bool:
+        """The step waiting now is the round's last: approving it approves the application."""
+        step = self.current_step
+        return step is not None and step.seq == max(s.seq for s in self.steps)
+
 
 @dataclass(frozen=True)
 class ApplicationInput:

@@ -292,7 +292,7 @@ def _approve(s: Session, ws, a: m.Application) -> None:  # noqa: ANN001
     paid = _disbursed(s, root)
     if a.previous_version_id is not None and a.amount_fen < paid:
         raise DomainError("application.below_paid", amount=a.amount_fen, paid=paid)
-    rules.check_covered(a.amount_fen - paid, fund_position_in(s, a.fund_id, except_root=root))
+    rules.check_covered(a.amount_fen, paid, fund_position_in(s, a.fund_id, except_root=root))
     if a.previous_version_id is not None:
         prev = s.get(m.Application, a.previous_version_id, with_for_update=True, populate_existing=True)
         if prev is not None and prev.state == AppState.APPROVED.value:

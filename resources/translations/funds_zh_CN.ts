@@ -452,10 +452,6 @@
         <translation>基金</translation>
     </message>
     <message>
-        <source>Approving promises %1 yuan, more than the %2 yuan the fund has available: the approval will be refused. Return the application or wait for money.</source>
-        <translation>批准将承诺 %1 元，超过基金可用的 %2 元，批准会被拒绝。请退回申报，或待资金到账后再批。</translation>
-    </message>
-    <message>
         <source>Please write your opinion.</source>
         <translation>请填写意见。</translation>
     </message>

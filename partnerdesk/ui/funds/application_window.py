@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.applications import EDITABLE, PENDING, WITHDRAWABLE, AppState
+from ...domain.applications import EDITABLE, PENDING, WITHDRAWABLE, AppState, check_covered
 from ...domain.errors import DomainError
 from ...domain.money import fen_to_yuan
 from ...domain.roles import Perm
@@ -35,7 +35,7 @@ from ..operations import run_command, show_domain_error
 from ..partners.widgets import date_edit, set_widths, table_view
 from ..session import Session
 from . import labels
-from .widgets import FundDialog, ReversalDialog, fen_of, money_edit, new_key, yuan
+from .widgets import FundDialog, ReversalDialog, explain, fen_of, money_edit, new_key, yuan
 
 CONTEXT = "ApplicationWindow"
 FILE_KINDS = (QT_TRANSLATE_NOOP("ApplicationWindow", "Project plan"),
@@ -81,11 +81,11 @@ class DecisionDialog(FundDialog):
                                         else self.tr("Opinion (optional)"))
         self.form.addRow(self.tr("Opinion"), self.opinion)
         if decision == "approve":
-            self._show_position(step is not None and step.seq == max(x.seq for x in row.steps))
+            self._show_position()
         self.ok_button().setText(labels.decision(decision))
 
-    def _show_position(self, last: bool) -> None:
-        """What the fund holds and has promised; at the last step, a warning when approving would promise more."""
+    def _show_position(self) -> None:
+        """What the fund holds and has promised; at the last step, the refusal approving would meet, told before OK."""
         try:
             p = applications.fund_position(self.session.ws, self.row.fund_id, except_root=self.row.root_id)
         except DomainError:
@@ -94,11 +94,11 @@ class DecisionDialog(FundDialog):
                                .replace("%1", yuan(p.bank_fen)).replace("%2", yuan(p.committed_fen))
                                .replace("%3", yuan(p.available_fen)), objectName="fundPosition", wordWrap=True)
         self.form.addRow(self.tr("Fund"), self.position)
-        adds = self.row.amount_fen - self.row.disbursed_fen
-        if last and adds > 0 and adds > p.available_fen:
-            self.error.show_text(self.tr("Approving promises %1 yuan, more than the %2 yuan the fund has available: "
-                                         "the approval will be refused. Return the application or wait for money.")
-                                 .replace("%1", yuan(adds)).replace("%2", yuan(max(p.available_fen, 0))))
+        if self.row.at_last_step:
+            try:
+                check_covered(self.row.amount_fen, self.row.disbursed_fen, p)
+            except DomainError as err:
+                self.error.show_text(explain(err))
 
     def check(self) -> str:
         if self.decision != "approve" and not self.opinion.toPlainText().strip():
