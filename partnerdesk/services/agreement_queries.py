@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from ..db.models import Agreement, AgreementEvent, AgreementSupplement, OrgUnit, Partner, Space
+from ..db.models.agreements import NUMBER_ORDER  # numbers in reading order, as their index holds them
 from ..domain.agreements import REMINDER_DAYS, AgreementState, shown_state
 from ..domain.roles import Actor, Perm, require
 
@@ -16,14 +17,10 @@ EXPIRING = "expiring"  # a shown state: in force and ending within the reminder 
 CURRENT = "current"  # drafts, approved, signed and in force: what a clerk works on (the list's default)
 _CURRENT_STATES = (AgreementState.DRAFT.value, AgreementState.APPROVED.value, AgreementState.SIGNED.value,
                    AgreementState.IN_FORCE.value)
-# numbers read 空间协议〔2026〕12号: by year, then by sequence (shorter first), so 〔2026〕9号 comes before 10号
-# (the constants written into the SQL, not bound: the expression index ix_agreements_number_order then matches)
-_NUMBER_ORDER = (func.substr(Agreement.number, literal_column("6"), literal_column("4")),
-                 func.length(Agreement.number), Agreement.number)
 AGREEMENT_SORTS = {
     # a name's ties broken as its index orders them (partners: name, merged flag, id), so a page is read off the
     # name index and needs no sort of every row
-    "number": _NUMBER_ORDER, "partner": (Partner.name, Partner.merged_into_id, Partner.id),
+    "number": NUMBER_ORDER, "partner": (Partner.name, Partner.merged_into_id, Partner.id),
     "space": (Space.name, Space.id),
     # a community's agreements by space: read off the communities' name index and the spaces' (community, name) one
     "community": (OrgUnit.name, OrgUnit.id, Space.name, Space.id),

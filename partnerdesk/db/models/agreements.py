@@ -21,9 +21,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
 
-# The year of 空间协议〔2026〕12号, as the list sorts by it: literal arguments, so that SQLite matches the index
-NUMBER_YEAR = func.substr(literal_column("number"), literal_column("6"), literal_column("4"))
-
 
 class Space(Base):
     __tablename__ = "spaces"
@@ -49,10 +46,7 @@ class Agreement(Base):
     __tablename__ = "agreements"
     __table_args__ = (Index("ix_agreements_space_term", "space_id", "start_date", "end_date"),
                       Index("ix_agreements_state_end", "state", "end_date"),
-                      Index("ix_agreements_end_date", "end_date", "id"),  # the list's default order
-                      # numbers read 空间协议〔2026〕12号: ordered by year, then shorter first (〔2026〕9号 before 10号)
-                      Index("ix_agreements_number_order", NUMBER_YEAR, func.length(literal_column("number")),
-                            "number"))
+                      Index("ix_agreements_end_date", "end_date", "id"))  # the list's default order
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
@@ -89,6 +83,14 @@ class Agreement(Base):
 
     slots: Mapped[list[AgreementSlot]] = relationship(cascade="all, delete-orphan", order_by="AgreementSlot.id")
     __mapper_args__ = {"version_id_col": version}
+
+
+
+# Numbers read 空间协议〔2026〕12号: by year, then shorter first, so 〔2026〕9号 comes before 10号. The agreements list
+# sorts by exactly this, read off its index; the constants are written into the SQL (not bound) so SQLite matches it.
+NUMBER_ORDER = (func.substr(Agreement.number, literal_column("6"), literal_column("4")), func.length(Agreement.number),
+                Agreement.number)
+Index("ix_agreements_number_order", *NUMBER_ORDER)
 
 
 class AgreementSlot(Base):
