@@ -63,22 +63,24 @@ def _places_like(like: str):  # noqa: ANN202
     return select(walk.c.place).where(walk.c.place.like(like, escape="\\"))
 
 
+def _partners_like(like: str):  # noqa: ANN202
+    return select(m.Partner.id).where(m.Partner.name.like(like, escape="\\"))
+
+
 def _text_where(text: str, *, walk_order: bool):  # noqa: ANN202
     """Records whose place or partner name contains ``text``. ``walk_order=False`` (counting): through the indexes,
     from the matching places and partners to their records. ``walk_order=True`` (a page): the same test made on each
     record while the sort order is walked, so a page of a frequent match ends after a few hundred records instead
     of sorting all of them (the columns are wrapped so that SQLite does not take the index path)."""
     like = f"%{_esc(text)}%"
-    partners = select(m.Partner.id).where(m.Partner.name.like(like, escape="\\"))
     place, partner = (func.coalesce(SR.place, ""), SR.partner_id + 0) if walk_order else (SR.place, SR.partner_id)
-    return or_(place.in_(_places_like(like)), partner.in_(partners))
+    return or_(place.in_(_places_like(like)), partner.in_(_partners_like(like)))
 
 
 def _matches_nothing(s, text: str) -> bool:  # noqa: ANN001
     """No place and no partner name contains ``text``: a page need not walk the records to find that out."""
     like = f"%{_esc(text)}%"
-    partners = select(m.Partner.id).where(m.Partner.name.like(like, escape="\\"))
-    return s.scalar(select(_places_like(like).exists() | partners.exists())) is False
+    return s.scalar(select(_places_like(like).exists() | _partners_like(like).exists())) is False
 
 
 def _filtered(actor, f: ServiceFilter, *, walk_order: bool = False):  # noqa: ANN001, ANN202
