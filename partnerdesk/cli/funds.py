@@ -44,7 +44,7 @@ def _yuan(fen: int) -> str:
 def cmd_list(ctx: Context, args) -> int:  # noqa: ANN001
     ws = _signed_in(ctx)
     rows = funds.list_funds(ws)
-    promised = {r.id: applications.fund_position(ws, r.id) for r in rows}  # 已批未付 and what is still free
+    promised = applications.fund_positions(ws, [r.id for r in rows])  # 已批未付 and what is still free
     kind = (lambda k: KIND_ZH.get(k, k)) if ctx.language != "en" else (lambda k: k)  # noqa: E731
     if getattr(args, "json", False):
         emit(args, [{"id": r.id, "code": r.code, "name": r.name, "kind": r.kind, "unit": r.unit_name,

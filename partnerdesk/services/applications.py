@@ -65,6 +65,7 @@ from .disbursements import (
     disbursements,
     fund_position,
     fund_position_in,
+    fund_positions,
     reverse_disbursement,
 )
 from .funds import get_fund
@@ -85,6 +86,7 @@ __all__ = [
     "approved_projects",
     "approved_projects_in",
     "fund_position",
+    "fund_positions",
     "create_draft",
     "disburse",
     "disbursements",

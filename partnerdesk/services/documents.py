@@ -72,10 +72,10 @@ from .records import insert_ignore
 PERIOD_KINDS = dd.PERIOD_KINDS  # the kinds that print a chosen month or week (``period_of``)
 
 __all__ = ["ARCHIVE_CHUNK", "CODE_ALPHABET", "CODE_LENGTH", "CODE_RE", "DOCUMENTS", "PERIOD_KINDS", "POOL_MIN",
-           "BatchResult",
-           "IssuedDoc", "Progress", "Verdict", "codes_in_pdf", "combine", "count_issued", "file_name", "fonts", "forms",
-           "issue", "issue_batch", "list_issued", "new_code", "normalise_code", "page_count", "preview", "record_ids",
-           "reissue", "reprint", "template_store", "verify_code", "verify_file", "write_batch"]
+           "BatchResult", "IssuedDoc", "Progress", "Verdict", "codes_in_pdf", "combine", "count_issued", "file_name",
+           "fonts", "forms", "issue", "issue_batch", "list_issued", "new_code", "normalise_code", "page_count",
+           "preview", "record_ids", "reissue", "reprint", "template_store", "verify_code", "verify_file",
+           "write_batch"]
 
 # --- batch ---
 POOL_MIN = 12  # below this many documents a batch renders in this process (starting workers costs ~0.5 s)

@@ -364,8 +364,10 @@ def test_final_approval_promises_only_what_the_fund_has_not_promised(ws, fx):
 def test_fund_position_is_read_within_the_readers_scope(ws, fx):
     as_(ws, fx, "auditor")
     assert position(ws, fx) == (80_000_00, 0, 80_000_00)
+    assert ap.fund_positions(ws, [fx["pool"].id]) == {fx["pool"].id: ap.fund_position(ws, fx["pool"].id)}
     as_(ws, fx, "cw_other")
     assert err(ap.fund_position, ws, fx["pool"].id).code == "auth.forbidden"
+    assert err(ap.fund_positions, ws, [fx["pool"].id]).code == "auth.forbidden"
 
 
 def test_withdraw(ws, fx):
