@@ -1003,8 +1003,8 @@
         <translation>余额截至</translation>
     </message>
     <message>
-        <source>   Approved, not yet paid: %1 yuan · available for new approvals: %2 yuan</source>
-        <translation>   已批未付：%1 元 · 新批可用：%2 元</translation>
+        <source>Approved, not yet paid: %1 yuan · available for new approvals: %2 yuan</source>
+        <translation>已批未付：%1 元 · 新批可用：%2 元</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,7 @@ class FundsTab(Page):
         lower = QVBoxLayout(box)
         row = QHBoxLayout()
         row.addWidget(self.account_title)
+        row.addSpacing(16)
         row.addWidget(self.position, 1)
         label = QLabel(self.tr("Balances at the end of"))
         label.setBuddy(self.on_date)
@@ -153,7 +154,7 @@ class FundsTab(Page):
         try:
             self.accounts.set_rows(ledger.balances(self.session.ws, fund.id, self.on_date.date().toPython()))
             p = applications.fund_position(self.session.ws, fund.id)
-            self.position.setText(self.tr("   Approved, not yet paid: %1 yuan · available for new approvals: %2 yuan")
+            self.position.setText(self.tr("Approved, not yet paid: %1 yuan · available for new approvals: %2 yuan")
                                   .replace("%1", yuan(p.committed_fen)).replace("%2", yuan(p.available_fen)))
         except DomainError as err:
             show_domain_error(self, err)
