@@ -27,6 +27,12 @@ def forms_dir() -> Path:
     return bundle_root() / "forms"
 
 
+def desktop_forms_dir() -> Path:
+    """Where releases before schema 0009 kept the office's template versions on each desktop (now in the
+    database: ``services.template_adoption`` moves what it finds here)."""
+    return data_dir() / "forms"
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

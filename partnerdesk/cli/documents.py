@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ..fsutil import atomic_write_bytes
-from ..services import document_data, documents, org
+from ..services import document_data, documents, org, template_adoption
 from .common import CliError, Context, add_json, emit
 
 KIND_CHOICES = [*document_data.KINDS, document_data.COMMITMENT]
@@ -55,6 +55,7 @@ def _day(text: str) -> date:
 def _signed_in(ctx: Context, read_only_ok: bool):  # noqa: ANN202
     ws = ctx.open(allow_read_only_fallback=read_only_ok)
     ctx.sign_in(ws)
+    template_adoption.adopt_desktop_versions(ws)  # an earlier release's office versions on this desktop, once
     return ws
 
 
@@ -136,6 +137,7 @@ def cmd_verify(ctx: Context, args) -> int:  # noqa: ANN001
 def cmd_forms(ctx: Context, args) -> int:  # noqa: ANN001
     ws = _signed_in(ctx, read_only_ok=True)
     rows = documents.forms(ws)
-    emit(args, rows, [(r.kind, r.name, r.version, r.origin, r.path) for r in rows],
+    in_db = ctx.say("(in the database)", "（存于数据库）")
+    emit(args, rows, [(r.kind, r.name, r.version, r.origin, r.path or in_db) for r in rows],
          ("kind", "name", "version", "origin", "path"))
     return 0

@@ -17,7 +17,7 @@ _HERE = Path(__file__).resolve().parent / "migrations"
 # The revisions this release knows, oldest first; the last is the head. Kept as data so that opening a current
 # database needs no Alembic import (start-up time); tests/unit/test_migrations_head.py checks it against
 # Alembic's own view of the scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 HEAD = REVISIONS[-1]
 
 

@@ -15,8 +15,8 @@ Placeholders ``{dotted.name}`` must be declared under ``fields``; inside a ``tab
 unless listed in ``unmasked``. Block types: paragraph, heading, clauses, fields, table, attachments,
 signature, blank (see ``BLOCK_KEYS``).
 
-Lookup: an office version (``<office_dir>/<kind>.json``, in the user data folder) wins over the shipped one
-(``forms/<kind>.json``), which is never modified.
+Lookup: the office's own version (JSON text the caller hands over: the services keep them in the database) wins
+over the shipped one (``forms/<kind>.json``), which is never modified.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,7 +89,7 @@ class TemplateInfo:
     name: str
     version: str
     origin: str
-    path: Path
+    path: Path | None  # None: an office version (kept in the database)
 
 
 class _Checker:
@@ -271,51 +271,49 @@ def parse(raw: Mapping[str, Any], source: str = "<template>", origin: str = "shi
                     path=path, digest=digest, layout=dict(raw.get("layout") or {}), fonts=dict(raw.get("fonts") or {}))
 
 
-def load_file(path: Path, origin: str = "shipped") -> Template:
-    data = path.read_bytes()
+def load_bytes(data: bytes, name: str, origin: str = "shipped", path: Path | None = None) -> Template:
+    """A template from its JSON bytes; ``name`` ("<kind>.json") names it in messages and must match its kind."""
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DomainError("template.invalid", template=path.name, errors=f"not UTF-8 JSON: {exc}") from None
-    template = parse(raw, path.name, origin, path, hashlib.sha256(data).hexdigest())
-    if template.kind != path.stem:
-        raise DomainError("template.invalid", template=path.name, errors=f"kind {template.kind!r} must match the file name")
+        raise DomainError("template.invalid", template=name, errors=f"not UTF-8 JSON: {exc}") from None
+    template = parse(raw, name, origin, path, hashlib.sha256(data).hexdigest())
+    if template.kind != name.removesuffix(".json"):
+        raise DomainError("template.invalid", template=name, errors=f"kind {template.kind!r} must match the file name")
     return template
 
 
+def load_file(path: Path, origin: str = "shipped") -> Template:
+    return load_bytes(path.read_bytes(), path.name, origin, path)
+
+
 class TemplateStore:
-    """Shipped templates (read-only) and the office's own versions beside them, the office version winning."""
+    """Shipped templates (read-only files) and the office's own versions (``office``: kind -> JSON bytes), the
+    office version winning."""
 
-    def __init__(self, shipped_dir: Path, office_dir: Path | None = None) -> None:
+    def __init__(self, shipped_dir: Path, office: Mapping[str, bytes] | None = None) -> None:
         self.shipped_dir = shipped_dir
-        self.office_dir = office_dir
+        self.office = dict(office or {})
 
-    def _files(self) -> Iterator[tuple[str, Path]]:
-        for origin, folder in (("shipped", self.shipped_dir), ("office", self.office_dir)):
-            if folder is not None and folder.is_dir():
-                for path in sorted(folder.glob("*.json")):
-                    yield origin, path
-
-    def path_for(self, kind: str) -> tuple[str, Path]:
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", kind):
+    def _shipped_path(self, kind: str) -> Path:
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", kind) or not (self.shipped_dir / f"{kind}.json").is_file():
             raise DomainError("template.unknown", kind=kind)
-        if self.office_dir is not None and (self.office_dir / f"{kind}.json").is_file():
-            return "office", self.office_dir / f"{kind}.json"
-        if (self.shipped_dir / f"{kind}.json").is_file():
-            return "shipped", self.shipped_dir / f"{kind}.json"
-        raise DomainError("template.unknown", kind=kind)
+        return self.shipped_dir / f"{kind}.json"
 
     def load(self, kind: str) -> Template:
-        origin, path = self.path_for(kind)
-        return load_file(path, origin)
+        path = self._shipped_path(kind)  # an office version exists only for a shipped kind
+        if kind in self.office:
+            return load_bytes(self.office[kind], f"{kind}.json", "office")
+        return load_file(path, "shipped")
 
     def load_shipped(self, kind: str) -> Template:
-        return load_file(self.shipped_dir / f"{kind}.json", "shipped")
+        return load_file(self._shipped_path(kind), "shipped")
 
     def list(self) -> list[TemplateInfo]:
         """One entry per kind: the version that :meth:`load` would use."""
-        chosen: dict[str, TemplateInfo] = {}
-        for origin, path in self._files():
-            t = load_file(path, origin)
-            chosen[t.kind] = TemplateInfo(t.kind, t.name, t.version, origin, path)
-        return [chosen[k] for k in sorted(chosen)]
+        kinds = sorted(p.stem for p in self.shipped_dir.glob("*.json")) if self.shipped_dir.is_dir() else []
+        out = []
+        for kind in kinds:
+            t = self.load(kind)
+            out.append(TemplateInfo(t.kind, t.name, t.version, t.origin, t.path))
+        return out

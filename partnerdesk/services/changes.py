@@ -12,6 +12,8 @@ USERS = "users"
 AUDIT = "audit"
 BACKUPS = "backups"
 AGREEMENTS = "agreements"  # spaces, agreements, service records and orders (services.agreements and friends)
+DOCUMENTS = "documents"  # issued documents and their archive
+TEMPLATES = "templates"  # the office's template versions
 ALL = "*"
 
 

@@ -24,10 +24,9 @@ from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
 from . import audit
 from . import document_data as dd
-from .changes import Changes, Outcome
+from .changes import DOCUMENTS, Changes, Outcome
 from .records import insert_ignore
 
-DOCUMENTS = "documents"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: unambiguous when read off paper
 CODE_LENGTH = 8
 CODE_RE = re.compile(rf"核验码([{CODE_ALPHABET}]{{{CODE_LENGTH}}})")
@@ -76,8 +75,11 @@ class BatchResult:
 
 
 # --- templates and fonts (fonts resolved once per process) ---
-def template_store() -> TemplateStore:
-    return TemplateStore(paths.forms_dir(), paths.data_dir() / "forms")
+def template_store(s: Session) -> TemplateStore:
+    """The shipped templates and the office's active versions, as this transaction sees them (the database holds
+    the office versions, so every desktop of a shared server prints the same)."""
+    rows = s.execute(select(m.OfficeTemplate.kind, m.OfficeTemplate.body).where(m.OfficeTemplate.active))
+    return TemplateStore(paths.forms_dir(), {kind: body.encode("utf-8") for kind, body in rows})
 
 
 @functools.cache
@@ -87,7 +89,8 @@ def fonts() -> FontSet:
 
 def forms(ws) -> list[TemplateInfo]:  # noqa: ANN001
     require(ws.actor, Perm.READ)
-    return template_store().list()
+    with ws.read() as uow:
+        return template_store(uow.session).list()
 
 
 # --- permissions ---
@@ -105,7 +108,8 @@ def preview(ws, kind: str, record_id: int, period_of: date | None = None) -> byt
     with ws.read() as uow:
         rec = dd.build(uow.session, kind, record_id, ws.today(), period_of)
         _check_scope(ws, Perm.READ, rec.community_ids)
-    return render(template_store().load(rec.kind), rec.data)
+        template = template_store(uow.session).load(rec.kind)
+    return render(template, rec.data)
 
 
 # --- issue ---
@@ -180,12 +184,11 @@ def issue(ws, kind: str, record_id: int, period_of: date | None = None) -> Outco
     """Issue one document; the returned ``pdf`` is exactly the archived bytes. ``period_of``: a rota's month or
     week (see ``document_data.build``)."""
     require(ws.actor, Perm.EDIT_RECORDS)
-    store = template_store()
     with ws.write() as uow:
         s = uow.session
         rec = dd.build(s, kind, record_id, ws.today(), period_of)
         _check_scope(ws, Perm.EDIT_RECORDS, rec.community_ids)
-        doc = _issue_record(s, ws, rec, store.load(rec.kind))
+        doc = _issue_record(s, ws, rec, template_store(s).load(rec.kind))
         uow.commit()
     return Outcome(doc, Changes.of(DOCUMENTS))
 

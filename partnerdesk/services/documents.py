@@ -116,10 +116,10 @@ def issue_batch(ws, kind: str, record_ids: Sequence[int], out: Path, one_file: b
     require(ws.actor, Perm.EDIT_RECORDS)
     if not record_ids:
         raise DomainError("document.nothing_to_issue")
-    store = template_store()
     n_workers = workers or worker_count()
     with ws.write() as uow:
         s = uow.session
+        store = template_store(s)
         if len(record_ids) >= POOL_MIN and n_workers > 1:
             docs = _issue_pooled(s, ws, store, kind, record_ids, n_workers, progress, cancelled, period_of)
         else:

@@ -71,8 +71,23 @@ def agreements_never_overlap(s: Session) -> list[str]:
     return problems[:20]
 
 
+def office_templates_intact(s: Session) -> list[str]:
+    """Each office template version is the text its SHA-256 names (a version names one text, for good)."""
+    import hashlib
+
+    OfficeTemplate = models.OfficeTemplate  # noqa: N806 - loaded on first use
+    problems = []
+    for i, kind, version, body, digest in s.execute(select(OfficeTemplate.id, OfficeTemplate.kind,
+                                                           OfficeTemplate.version, OfficeTemplate.body,
+                                                           OfficeTemplate.sha256)):
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != digest:
+            problems.append(f"office template #{i} ({kind} {version}): its text is not the one it was saved with")
+    return problems[:20]
+
+
 INVARIANTS: dict[str, InvariantCheck] = {
     "agreements_never_overlap": agreements_never_overlap,
+    "office_templates_intact": office_templates_intact,
     "partners_unique_live_numbers": unique_live_numbers,
     "partners_live_number_columns": live_number_columns,
     "partners_filing_numbers": filed_have_numbers,

@@ -1,12 +1,15 @@
 """The office's own template versions: list, load for editing, preview an edit, save, revert to shipped.
 
-Shipped templates (``forms/``) are never written. An office version is the whole template as JSON in
-``<data folder>/forms/<kind>.json`` (where ``documents.template_store()`` looks first), with its own version
-"<shipped version>-office.<n>" — ``n`` never reused for a kind, so a version names one text — and it may
-carry its own margins/grid (``layout``) and font files per style (``fonts``). Every version an office
-replaces or reverts is kept in ``<data folder>/forms/archive/`` (never deleted). Saving and reverting need
-Perm.MANAGE_SETTINGS and are audited with both versions and SHA-256s; the file is written atomically, and
-put back when the audit entry cannot be committed.
+Shipped templates (``forms/``) are never written. An office version is the whole template as JSON in the
+database (``office_templates``), so every desktop of a shared server prints from the same version and backups
+carry them; its version is "<shipped version>-office.<n>" — ``n`` never reused for a kind, so a version names
+one text — and it may carry its own margins/grid (``layout``) and font files per style (``fonts``). Versions are
+never edited or deleted: saving makes the new one active, reverting leaves none active (the shipped template
+prints again). Saving and reverting need Perm.MANAGE_SETTINGS and are audited with both versions and SHA-256s in
+the same transaction; an edit of a version someone else has replaced meanwhile is refused (``template.changed``).
+
+Office versions that an earlier release kept as files on one desktop are moved into the database after
+sign-in (``template_adoption``).
 
 Issued documents record the template version, origin and SHA-256 they were printed from, and a reprint is
 the archived PDF: editing a template never changes a document already issued.
@@ -16,27 +19,28 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from .. import paths
+from ..db import models as m
 from ..documents.fonts import FontChoice
 from ..documents.fonts import font_choices as _font_choices
 from ..documents.render import render
-from ..documents.templates import LAYOUT_KEYS, Template, TemplateStore, load_file, parse
+from ..documents.templates import LAYOUT_KEYS, Template, TemplateStore, load_bytes, parse
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
-from ..fsutil import atomic_write_bytes
 from . import audit
 from . import document_data as dd
-from .changes import Changes, Outcome
-from .documents import DOCUMENTS, template_store
+from .changes import DOCUMENTS, TEMPLATES, Changes, Outcome
+from .documents import template_store
+from .template_adoption import refused_on_conflict, summary
 
-TEMPLATES = "templates"
-OFFICE_VERSION = re.compile(r"^(?P<base>.+)-office\.(?P<n>\d+)$")
 SAMPLE_ID = "110105194912310021"
 SAMPLE_MOBILE = "13800000000"
 
@@ -63,39 +67,36 @@ class Editable:
     shipped_version: str
 
 
-def _store() -> TemplateStore:
-    return template_store()
-
-
-def _office_dir(store: TemplateStore) -> Path:
-    if store.office_dir is None:
-        raise DomainError("template.unknown", kind="office")
-    return store.office_dir
-
-
 def _entry(store: TemplateStore, t: Template) -> TemplateEntry:
     return TemplateEntry(t.kind, t.name, t.version, t.origin, store.load_shipped(t.kind).version, t.digest)
+
+
+def _shipped_only() -> TemplateStore:
+    return TemplateStore(paths.forms_dir())
 
 
 def list_templates(ws) -> list[TemplateEntry]:  # noqa: ANN001
     """Every template kind with the version documents are printed from (office version first)."""
     require(ws.actor, Perm.READ)
-    store = _store()
-    return [_entry(store, store.load(info.kind)) for info in store.list()]
+    with ws.read() as uow:
+        store = template_store(uow.session)
+        return [_entry(store, store.load(info.kind)) for info in store.list()]
 
 
 def load_for_editing(ws, kind: str) -> Editable:  # noqa: ANN001
     require(ws.actor, Perm.READ)
-    store = _store()
-    t = store.load(kind)
-    raw = json.loads(t.path.read_text(encoding="utf-8")) if t.path else {}
-    return Editable(kind, t.origin, t.version, t.digest, raw, store.load_shipped(kind).version)
+    with ws.read() as uow:
+        store = template_store(uow.session)
+        t = store.load(kind)
+    shipped_t = store.load_shipped(kind)
+    data = store.office[kind] if t.origin == "office" else shipped_t.path.read_bytes()
+    return Editable(kind, t.origin, t.version, t.digest, json.loads(data.decode("utf-8")), shipped_t.version)
 
 
 def shipped(ws, kind: str) -> dict[str, Any]:  # noqa: ANN001
     """The shipped template's JSON (what Revert returns to)."""
     require(ws.actor, Perm.READ)
-    return json.loads((_store().shipped_dir / f"{kind}.json").read_text(encoding="utf-8"))
+    return json.loads(_shipped_only().load_shipped(kind).path.read_text(encoding="utf-8"))
 
 
 def font_choices(ws) -> list[FontChoice]:  # noqa: ANN001
@@ -131,7 +132,8 @@ def sample_data(ws, kind: str) -> dict[str, Any]:  # noqa: ANN001
                 return dd.build(uow.session, kind, rid, ws.today()).data
     except DomainError:
         pass
-    return built_in_sample(_store().load(kind))
+    with ws.read() as uow:
+        return built_in_sample(template_store(uow.session).load(kind))
 
 
 def built_in_sample(t: Template) -> dict[str, Any]:
@@ -170,96 +172,66 @@ def preview(raw: dict[str, Any], data: dict[str, Any]) -> bytes:
 
 
 # --- save and revert ---
-def _used_numbers(store: TemplateStore, kind: str) -> list[int]:
-    folder = _office_dir(store)
-    numbers = []
-    for path in [folder / f"{kind}.json", *sorted((folder / "archive").glob(f"{kind}.*.json"))]:
-        if path.is_file():
-            try:
-                version = json.loads(path.read_text(encoding="utf-8")).get("version", "")
-            except (OSError, ValueError):
-                continue
-            found = OFFICE_VERSION.match(str(version))
-            if found:
-                numbers.append(int(found["n"]))
-    return numbers
+def _active(s: Session, kind: str) -> m.OfficeTemplate | None:
+    return s.scalars(select(m.OfficeTemplate).where(m.OfficeTemplate.kind == kind, m.OfficeTemplate.active)).first()
 
 
-def _archive_current(folder: Path, kind: str, stamp: str) -> Path | None:
-    current = folder / f"{kind}.json"
-    if not current.is_file():
-        return None
-    data = current.read_bytes()
-    version = str(json.loads(data.decode("utf-8")).get("version", "unknown"))
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", version)
-    return atomic_write_bytes(folder / "archive" / f"{kind}.{safe}.{stamp}.json", data)
+def _next_number(s: Session, kind: str) -> int:
+    used = s.scalar(select(func.max(m.OfficeTemplate.number)).where(m.OfficeTemplate.kind == kind))
+    return (used or 0) + 1
+
+
+def _deactivate(s: Session, kind: str) -> None:
+    s.execute(update(m.OfficeTemplate).where(m.OfficeTemplate.kind == kind, m.OfficeTemplate.active)
+              .values(active=False))
 
 
 def save_office_version(ws, kind: str, edited: dict[str, Any]) -> Outcome[TemplateEntry]:  # noqa: ANN001
-    """Validate ``edited`` (the whole template JSON), give it the next office version, write it atomically to
-    the office folder (the previous office version goes to the archive folder) and audit the change."""
+    """Validate ``edited`` (the whole template JSON as loaded for editing, then changed), store it as the next
+    office version of ``kind`` and make it the one documents print from; audited. ``edited["version"]`` is the
+    version the edit started from: if the active version is another one by now, the save is refused."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
-    store = _store()
-    before = store.load(kind)
-    shipped_t = store.load_shipped(kind)
     raw = copy.deepcopy(edited)
     if raw.get("kind") != kind:
         raise DomainError("template.invalid", template=f"{kind}.json", errors=f"kind: must stay {kind}")
-    raw["version"] = f"{shipped_t.version}-office.{max(_used_numbers(store, kind), default=0) + 1}"
-    raw["layout"] = {k: v for k, v in (raw.get("layout") or {}).items() if k in LAYOUT_KEYS}
-    for key in ("layout", "fonts"):
-        if not raw.get(key):
-            raw.pop(key, None)
-    validate(raw)
-    data = (json.dumps(raw, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    folder = _office_dir(store)
-    target = folder / f"{kind}.json"
-    old = target.read_bytes() if target.is_file() else None
     now = ws.now()
-    with ws.write() as uow:
-        audit.record(uow.session, ws.actor, "template.save", "template", kind,
-                     before={"version": before.version, "origin": before.origin, "sha256": before.digest},
-                     after={"version": raw["version"], "origin": "office", "sha256": hashlib.sha256(data).hexdigest()},
+    with refused_on_conflict(kind), ws.write() as uow:
+        s = uow.session
+        store = template_store(s)
+        before = store.load(kind)
+        if raw.get("version") != before.version:
+            raise DomainError("template.changed", kind=kind)
+        number = _next_number(s, kind)
+        raw["version"] = f"{store.load_shipped(kind).version}-office.{number}"
+        raw["layout"] = {k: v for k, v in (raw.get("layout") or {}).items() if k in LAYOUT_KEYS}
+        for key in ("layout", "fonts"):
+            if not raw.get(key):
+                raw.pop(key, None)
+        validate(raw)
+        body = json.dumps(raw, ensure_ascii=False, indent=2) + "\n"
+        saved = load_bytes(body.encode("utf-8"), f"{kind}.json", "office")
+        _deactivate(s, kind)
+        s.add(m.OfficeTemplate(kind=kind, number=number, version=saved.version, body=body, sha256=saved.digest,
+                               active=True, saved_by=ws.actor.username, saved_at=now, source=""))
+        audit.record(s, ws.actor, "template.save", "template", kind, before=summary(before), after=summary(saved),
                      at=now)
-        _archive_current(folder, kind, now.strftime("%Y%m%d%H%M%S"))
-        atomic_write_bytes(target, data)
-        try:
-            uow.commit()
-        except BaseException:
-            _put_back(target, old)
-            raise
-    saved = load_file(target, "office")
+        uow.commit()
     return Outcome(_entry(store, saved), Changes.of(TEMPLATES, DOCUMENTS))
 
 
 def revert_to_shipped(ws, kind: str) -> Outcome[TemplateEntry]:  # noqa: ANN001
-    """Move the office version to the archive folder: documents print from the shipped template again."""
+    """Documents print from the shipped template again; the office version stays in the database, inactive."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
-    store = _store()
-    current = store.load(kind)
-    if current.origin != "office":
-        return Outcome(_entry(store, current), Changes.of(TEMPLATES))
-    folder = _office_dir(store)
-    target = folder / f"{kind}.json"
-    old = target.read_bytes()
     now = ws.now()
-    with ws.write() as uow:
+    with refused_on_conflict(kind), ws.write() as uow:
+        s = uow.session
+        store = template_store(s)
+        current = store.load(kind)
         shipped_t = store.load_shipped(kind)
-        audit.record(uow.session, ws.actor, "template.revert", "template", kind,
-                     before={"version": current.version, "origin": "office", "sha256": current.digest},
-                     after={"version": shipped_t.version, "origin": "shipped", "sha256": shipped_t.digest}, at=now)
-        _archive_current(folder, kind, now.strftime("%Y%m%d%H%M%S"))
-        target.unlink()
-        try:
-            uow.commit()
-        except BaseException:
-            _put_back(target, old)
-            raise
-    return Outcome(_entry(store, store.load(kind)), Changes.of(TEMPLATES, DOCUMENTS))
-
-
-def _put_back(target: Path, old: bytes | None) -> None:
-    if old is None:
-        target.unlink(missing_ok=True)
-    else:
-        atomic_write_bytes(target, old)
+        if current.origin != "office":
+            return Outcome(_entry(store, current), Changes.of(TEMPLATES))
+        _deactivate(s, kind)
+        audit.record(s, ws.actor, "template.revert", "template", kind, before=summary(current),
+                     after=summary(shipped_t), at=now)
+        uow.commit()
+    return Outcome(_entry(store, shipped_t), Changes.of(TEMPLATES, DOCUMENTS))

@@ -170,10 +170,28 @@ class MainWindow(QMainWindow):
 
     # -- the workspace ---------------------------------------------------------------------------
     def start_up(self) -> None:
-        """After the window shows: the automatic start-up backup, quietly on a worker thread."""
+        """After the window shows: the automatic start-up backup, quietly on a worker thread; and, once, the office
+        template versions an earlier release kept on this desktop move into the database."""
         if self._backs_up():
             run_command(self, lambda: self._auto_backup("startup"), background=True, quiet=True,
-                        on_done=lambda _o: self.statusBar().showMessage(self.tr("Start-up backup taken."), 5000))
+                        on_done=lambda _o: self._quiet_note(self.tr("Start-up backup taken."), 5000))
+        if not self.session.ws.read_only and any(paths.desktop_forms_dir().glob("*.json")):
+            run_command(self, self._adopt_templates, background=True, quiet=True, on_done=self._templates_adopted)
+
+    def _quiet_note(self, text: str, msecs: int) -> None:
+        """A routine note in the status bar that does not push aside one still showing (e.g. the adoption's)."""
+        if not self.statusBar().currentMessage():
+            self.statusBar().showMessage(text, msecs)
+
+    def _adopt_templates(self):  # noqa: ANN202 - Outcome[list[str]]
+        from ..services import template_adoption
+
+        return template_adoption.adopt_desktop_versions(self.session.ws)
+
+    def _templates_adopted(self, outcome) -> None:  # noqa: ANN001
+        if outcome.value:
+            self.statusBar().showMessage(self.tr("Office template versions saved on this computer moved into the "
+                                                 "database: %1.").replace("%1", str(len(outcome.value))), 8000)
 
     def _backs_up(self) -> bool:
         ws = self.session.ws

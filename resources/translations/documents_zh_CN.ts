@@ -391,16 +391,16 @@
         <translation>示例数据预览：共 %1 页。</translation>
     </message>
     <message>
+        <source>Print this document from the shipped template again? The office version stays in the database.</source>
+        <translation>改回按随软件提供的模板打印此文书吗？机关版仍保存在数据库中。</translation>
+    </message>
+    <message>
         <source>The preview shows the last version without errors.</source>
         <translation>预览显示的是最后一个没有错误的版本。</translation>
     </message>
     <message>
         <source>Please correct:</source>
         <translation>请更正：</translation>
-    </message>
-    <message>
-        <source>Print this document from the shipped template again? The office version is kept in the archive folder.</source>
-        <translation>恢复为内置模板打印该文书？本单位版本将保存在存档文件夹中。</translation>
     </message>
 </context>
 <context>

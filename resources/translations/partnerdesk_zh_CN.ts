@@ -752,6 +752,10 @@
         <translation>已完成启动备份。</translation>
     </message>
     <message>
+        <source>Office template versions saved on this computer moved into the database: %1.</source>
+        <translation>本机保存的机关版文书模板已移入数据库：%1 个。</translation>
+    </message>
+    <message>
         <source>Taking the exit backup…</source>
         <translation>正在进行退出备份…</translation>
     </message>

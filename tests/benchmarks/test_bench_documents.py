@@ -64,7 +64,8 @@ def test_one_filing_form(district_db, tmp_path, monkeypatch, record):
     ws = _open(district_db, tmp_path / "db")
     try:
         rec = _printable(ws, "filing", 1)[0]
-        template = documents.template_store().load("filing")
+        with ws.read() as uow:
+            template = documents.template_store(uow.session).load("filing")
         data = documents._with_serial(rec, "备案书〔2026〕1号")
         code = "ABCD2345"
         documents.fonts()  # fonts resolved and registered once per process, before any timing
@@ -115,7 +116,8 @@ def test_batch_of_1000_commitment_letters(district_db, tmp_path, monkeypatch, re
     ws = _open(district_db, tmp_path / "setup")
     try:
         recs = _printable(ws, "commitment", BATCH)
-        store = documents.template_store()
+        with ws.read() as uow:
+            store = documents.template_store(uow.session)
         templates = {k: store.load(k) for k in {r.kind for r in recs}}
     finally:
         ws.close()

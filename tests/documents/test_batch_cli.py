@@ -108,6 +108,23 @@ def test_cli_print_verify_forms(cli_db, tmp_path):
     assert r.returncode == 1 and "does not fit" in r.stderr and not (tmp_path / "x.pdf").exists()
 
 
+def test_cli_adopts_this_desktops_office_versions_then_prints_from_the_database(cli_db, tmp_path):
+    db, w = cli_db
+    raw = json.loads((Path(__file__).resolve().parents[2] / "forms" / "rota.json").read_text(encoding="utf-8"))
+    raw["version"] = "2026.1-office.3"
+    folder = db.parent / "home" / "forms"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "rota.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    r = run(db, "forms", "list", "--json")
+    assert r.returncode == 0, r.stderr
+    rota = next(f for f in json.loads(r.stdout) if f["kind"] == "rota")
+    assert (rota["origin"], rota["version"], rota["path"]) == ("office", "2026.1-office.3", None)
+    assert not (folder / "rota.json").exists() and [p.name.split(".")[-2] for p in (folder / "archive").iterdir()] == [
+        "adopted"]
+    r = run(db, "forms", "list")
+    assert r.returncode == 0 and "2026.1-office.3" in r.stdout and "(in the database)" in r.stdout
+
+
 def test_cli_print_all_to_folder_and_file(cli_db, tmp_path):
     db, w = cli_db
     r = run(db, "print", "filing", "--all", "--community", w.c1.name, "-o", str(tmp_path / "dir"))

@@ -15,9 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from partnerdesk import paths
 from partnerdesk.db import models as m
 from partnerdesk.documents.profiles import MM
 from partnerdesk.documents.render import render
+from partnerdesk.documents.templates import TemplateStore
 from partnerdesk.domain import ledger as L
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.money import MAX_WORDS_FEN, amount_in_words
@@ -216,7 +218,7 @@ def raw_text(pdf: bytes, tmp_path) -> str:
 def _profile_of(kind: str):
     from partnerdesk.documents.render import profile_for
 
-    return profile_for(documents.template_store().load(kind))
+    return profile_for(TemplateStore(paths.forms_dir()).load(kind))
 
 
 def check_layout(pdf: bytes, kind: str, tmp_path) -> list[pdftools.Word]:
@@ -412,7 +414,7 @@ def test_every_new_kind_is_known_to_the_cli_and_the_template_store():
     from partnerdesk.cli.documents import KIND_CHOICES
 
     assert set(NEW_KINDS) <= set(KIND_CHOICES) and set(NEW_KINDS) <= set(document_data.SERIES)
-    kinds = {t.kind for t in documents.template_store().list()}
+    kinds = {t.kind for t in TemplateStore(paths.forms_dir()).list()}
     assert set(NEW_KINDS) <= kinds
 
 
@@ -434,7 +436,7 @@ def test_templates_render_the_same_data_without_a_database(tmp_path):
             "document": {"date": date(2026, 8, 5), "serial": "值班表〔2026〕9号"},
             "rota": {"period": "2026年8月", "start": date(2026, 8, 1), "end": date(2026, 8, 31),
                      "venues": "合伙人工作室", "shifts": rows}}
-    pdf = render(documents.template_store().load("rota"), data)
+    pdf = render(TemplateStore(paths.forms_dir()).load("rota"), data)
     words = check_layout(pdf, "rota", tmp_path)
     assert max(w.page for w in words) >= 2
     assert all(any(w.text == "值班合伙人" and w.page == p for w in words) for p in (1, 2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from pathlib import Path
 
@@ -55,21 +56,29 @@ def test_unmasked_must_name_a_masked_field():
         parse(raw)
 
 
-def test_office_version_wins_and_shipped_file_stays_intact(tmp_path):
+def test_office_version_wins_and_shipped_file_stays_intact():
     before = (FORMS / "commitment_org.json").read_bytes()
-    office = tmp_path / "forms"
-    office.mkdir()
     raw = copy.deepcopy(_raw())
     raw["version"] = "2026.1-office.1"
     raw["title"] = "社区合伙人承诺书（解放碑版）"
-    (office / "commitment_org.json").write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-    store = TemplateStore(FORMS, office)
+    body = json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    store = TemplateStore(FORMS, {"commitment_org": body})
     t = store.load("commitment_org")
-    assert (t.origin, t.version, t.title) == ("office", "2026.1-office.1", "社区合伙人承诺书（解放碑版）")
-    assert len(t.digest) == 64
+    assert (t.origin, t.version, t.title, t.path) == ("office", "2026.1-office.1", "社区合伙人承诺书（解放碑版）", None)
+    assert t.digest == hashlib.sha256(body).hexdigest()
     assert store.load_shipped("commitment_org").version == "2026.1"
     assert {i.kind: i.origin for i in store.list()}["commitment_org"] == "office"
     assert (FORMS / "commitment_org.json").read_bytes() == before
+
+
+def test_office_versions_only_for_shipped_kinds_and_must_name_their_kind():
+    raw = copy.deepcopy(_raw())
+    with pytest.raises(DomainError, match="template.unknown"):  # no office version of a kind nobody ships
+        TemplateStore(FORMS, {"nope": json.dumps(raw).encode()}).load("nope")
+    with pytest.raises(DomainError, match="must match"):  # stored under another kind's name
+        TemplateStore(FORMS, {"filing": json.dumps(raw).encode()}).load("filing")
+    with pytest.raises(DomainError, match="not UTF-8 JSON"):
+        TemplateStore(FORMS, {"commitment_org": b"\xff{"}).load("commitment_org")
 
 
 def test_unknown_kind_and_path_tricks_are_refused():

@@ -272,3 +272,27 @@ def test_chain_lock_comes_after_row_locks(db_target):
     assert results == {"signin": "auth.bad_credentials", "edit": "record.conflict"}, results
     assert_invariants(main)
     main.close()
+
+
+def test_clerks_saving_one_template_at_once_store_one_version_and_refuse_the_rest(clerks):
+    """Every clerk edits the shipped template and saves at the same moment: exactly one office version is stored
+    and active; everyone else is told someone changed it meanwhile (template.changed), never a second version."""
+    from partnerdesk.db.models import OfficeTemplate
+    from partnerdesk.services import templates
+
+    main, *workers = clerks
+    edits = []
+    for k, _ws in enumerate(workers):
+        ed = templates.load_for_editing(main, "filing")
+        ed.raw["title"] = f"备案书（第{k}位经办人）"
+        edits.append(ed.raw)
+    results = run_parallel([lambda ws=ws, raw=raw: templates.save_office_version(ws, "filing", raw).value
+                            for ws, raw in zip(workers, edits, strict=True)])
+    won = [v for kind, v in results if kind == "ok"]
+    lost = [e for kind, e in results if kind == "err"]
+    assert len(won) == 1 and won[0].version == "2026.1-office.1", results
+    assert len(lost) == CLERKS - 1 and all(isinstance(e, DomainError) and e.code == "template.changed" for e in lost)
+    with main.read() as uow:
+        rows = uow.session.execute(select(OfficeTemplate.version, OfficeTemplate.active, OfficeTemplate.sha256)).all()
+    assert [(v, a, h) for v, a, h in rows] == [("2026.1-office.1", True, won[0].sha256)]
+    assert len(audit.list_entries(main, audit.AuditFilter(action="template.save"))) == 1

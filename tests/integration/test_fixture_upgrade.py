@@ -5,6 +5,7 @@ A new fixture joins this test by being added to the folder."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,12 @@ def test_fixture_upgrades_to_head(fixture, tmp_path):
         assert_invariants(ws)
         if any("𠈌" in u.name for u in tree):
             assert audit.list_entries(ws, audit.AuditFilter(text="𠈌"))
+        if before["counts"].get("office_templates"):  # the office's template versions print as they did
+            from partnerdesk.services import templates
+
+            with sqlite3.connect(fixture) as conn:
+                active = dict(conn.execute("SELECT kind, version FROM office_templates WHERE active"))
+            assert active and {e.kind: e.version for e in templates.list_templates(ws) if e.origin == "office"} == active
     finally:
         ws.close()
     assert fingerprint(fixture) == kept, "the kept fixture itself is never opened"

@@ -15,7 +15,7 @@ _LAZY = {
                    "OrderComplaint", "OrderCounter", "OrderEvent", "ResidentOrder", "ServiceRecord", "Space"),
     "funds": ("BalanceAssertion", "ClosedPeriod", "Donation", "DonationCounter", "FeedbackReceipt", "Fund", "FundMember",
               "LedgerAccount", "Posting", "RevenueReport", "Txn"),
-    "documents": ("DocumentCounter", "IssuedDocument"),
+    "documents": ("DocumentCounter", "IssuedDocument", "OfficeTemplate"),
     "funds_projects": ("Application", "ApprovalStep", "ApprovalTier", "BudgetLine", "Disbursement", "FundUseRule"),
 }
 _WHERE = {name: module for module, names in _LAZY.items() for name in names}

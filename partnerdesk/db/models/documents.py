@@ -1,11 +1,12 @@
 """Issued documents: the archive of every printed form (content-addressed PDF bytes in ``blobs``), their
-gap-free serial numbers per series and year, and the short verification code printed in the footer."""
+gap-free serial numbers per series and year, and the short verification code printed in the footer; and the
+office's own template versions, kept in the database so every desktop of a shared server prints the same."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from . import partners as _partners  # noqa: F401 - the blobs table must be known for the foreign key
@@ -48,3 +49,25 @@ class DocumentCounter(Base):
     series: Mapped[str] = mapped_column(String(32), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OfficeTemplate(Base):
+    """One office version of a template (the whole template as JSON), never edited or deleted. At most one
+    version of a kind is ``active`` (documents print from it; none: the shipped template); ``number`` is the
+    ``n`` of "<shipped>-office.<n>", never reused for a kind, so a version names one text."""
+
+    __tablename__ = "office_templates"
+    __table_args__ = (UniqueConstraint("kind", "number", name="office_template_kind_number"),
+                      Index("ix_office_templates_active_kind", "kind", unique=True,
+                            sqlite_where=text("active"), postgresql_where=text("active")))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(Integer)
+    version: Mapped[str] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text)  # the template JSON, UTF-8 text exactly as its SHA-256 was taken
+    sha256: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    saved_by: Mapped[str] = mapped_column(String(64))
+    saved_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    source: Mapped[str] = mapped_column(String(200), default="")  # "" (the editor) or the desktop file it was adopted from

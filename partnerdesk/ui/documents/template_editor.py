@@ -351,7 +351,7 @@ class TemplateEditor(QDialog):
             return
         answer = QMessageBox.question(self, self.tr("Document templates"),
                                       self.tr("Print this document from the shipped template again? The office "
-                                              "version is kept in the archive folder."))
+                                              "version stays in the database."))
         if answer != QMessageBox.StandardButton.Yes:
             return
         ws, kind = self.session.ws, self.kind

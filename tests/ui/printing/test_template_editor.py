@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtPdf import QPdfDocument
 
-from partnerdesk import paths
-from partnerdesk.services import documents
+from partnerdesk.services import documents, templates
 from partnerdesk.settings import Settings
 from partnerdesk.ui.documents.page import DocumentsPage
 from partnerdesk.ui.documents.template_editor import TemplateEditor
@@ -71,7 +70,7 @@ def test_edit_preview_save_issue_and_revert(qtbot, session, host, boxes, monkeyp
     qtbot.waitUntil(lambda: not editor.errors.isHidden(), timeout=20000)
     assert "partner.nmae" in editor.errors.text() and "blocks[2].items[7]" in editor.errors.text()
     editor.save_button.click()  # refused: shown inline, nothing written
-    assert not (paths.data_dir() / "forms" / "commitment_org.json").exists()
+    assert {e.kind: e.origin for e in templates.list_templates(session.ws)}["commitment_org"] == "shipped"
     clauses.setPlainText("\n".join(clauses.toPlainText().splitlines()[:-1]))
     editor.debounce.flush()
     qtbot.waitUntil(lambda: editor.errors.isHidden(), timeout=20000)
