@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -178,6 +178,7 @@ class TemplateEditor(QDialog):
         for entry in templates.list_templates(self.session.ws):
             origin = self.tr("office version") if entry.origin == "office" else self.tr("shipped")
             item = QListWidgetItem(f"{entry.name}\n{entry.version} · {origin}")
+            item.setSizeHint(self._item_size(item.text()))
             item.setData(Qt.ItemDataRole.UserRole, entry.kind)
             item.setToolTip(entry.kind)
             self.list.addItem(item)
@@ -186,6 +187,15 @@ class TemplateEditor(QDialog):
                     if self.list.item(i).data(Qt.ItemDataRole.UserRole) == keep), 0)
         self.list.setCurrentRow(-1)
         self.list.setCurrentRow(row)
+
+    ITEM_MARGIN = 8  # px above and below the two lines, room for the style's item frame
+
+    def _item_size(self, text: str) -> QSize:
+        """Both lines, measured with the glyphs they use: the list's own estimate takes the Latin font's line
+        height for a line of Latin text, too short beside a line of Chinese, and Qt then elides the second line."""
+        width = max(self.list.viewport().width(), self.list.minimumWidth()) - 12
+        rect = self.list.fontMetrics().boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(0, rect.height() + self.ITEM_MARGIN)
 
     # -- loading a template into the editors -------------------------------------------------------------
     def _kind_chosen(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:

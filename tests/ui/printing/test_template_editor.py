@@ -88,3 +88,22 @@ def test_edit_preview_save_issue_and_revert(qtbot, session, host, boxes, monkeyp
         editor.revert_button.click()
     assert editor.editable.origin == "shipped" and not editor.revert_button.isEnabled()
     editor.worker.wait()
+
+
+def test_each_document_in_the_list_has_room_for_both_lines(qtbot, session, host):  # noqa: F811
+    """Name (Chinese) over version and origin (English in an English UI): the row must hold both lines with the
+    item frame around them, or Qt elides the second line away."""
+    from PySide6.QtCore import Qt
+
+    page = DocumentsPage(session, host)
+    qtbot.addWidget(page)
+    editor = page.edit_templates()
+    qtbot.waitExposed(editor)
+    lst = editor.list
+    for i in range(lst.count()):
+        item = lst.item(i)
+        text = lst.fontMetrics().boundingRect(0, 0, lst.viewport().width() - 12, 10_000,
+                                              Qt.TextFlag.TextWordWrap, item.text())
+        assert "\n" in item.text() and lst.visualItemRect(item).height() >= text.height() + 6, item.text()
+    _ready(qtbot, editor)
+    editor.close()
