@@ -255,6 +255,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.disclosed": ("期间 {period} 已出具收支公示（{serial}），不能反结账；更正请在以后的期间记账。",
                          "A disclosure notice ({serial}) was issued for {period}: it cannot be reopened; post the "
                          "correction in a later period."),
+    "ledger.uses_promised": ("这笔支出会动用已批准项目尚未拨付的资金（专款专用）：记账后银行存款 {bank} 元，已批未付 {committed} 元，"
+                             "差 {short} 元。请先调整或撤回相应的项目批复。",
+                             "This spending would use money promised to approved projects: the bank would hold {bank} "
+                             "yuan against {committed} yuan approved and not yet paid ({short} yuan short). Change or "
+                             "withdraw an approval first."),
     "ledger.overdrawn": ("科目“{account}”余额不足，差 {short} 分，不能记账。",
                          "Account “{account}” would be overdrawn by {short} fen."),
     "fund.host_required": ("社区微基金须填写主办方（慈善总会）名称。",

@@ -255,6 +255,16 @@ class FundPosition:
         return self.bank_fen - self.committed_fen
 
 
+def check_spending_leaves_promises(position_after: FundPosition) -> None:
+    """Ordinary spending (a manual posting that takes money out of the bank) may not use money promised to approved
+    projects (专款专用): afterwards the bank must still hold what the approvals owe. A project's own payment draws its
+    promise down instead, and a correction (a reversal) is never refused by this rule."""
+    if position_after.available_fen < 0:
+        raise DomainError("ledger.uses_promised", bank=format_yuan(position_after.bank_fen),
+                          committed=format_yuan(position_after.committed_fen),
+                          short=format_yuan(-position_after.available_fen))
+
+
 def check_covered(amount_fen: int, paid_fen: int, position: FundPosition) -> None:
     """A final approval promises money: what it adds to the fund's commitments (the approved amount less what the
     chain has paid already; a smaller new version adds nothing) must fit in what the fund has not promised yet

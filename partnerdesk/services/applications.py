@@ -64,10 +64,10 @@ from .disbursements import (
     disburse,
     disbursements,
     fund_position,
-    fund_position_in,
     fund_positions,
     reverse_disbursement,
 )
+from .fund_position import fund_position_in
 from .funds import get_fund
 
 # every name that lived here before the split stays importable from here

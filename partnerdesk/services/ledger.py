@@ -2,8 +2,9 @@
 reopening periods: ``ledger_periods``, re-exported here).
 
 Every write locks the fund row first (SELECT ... FOR UPDATE on PostgreSQL; SQLite writers hold the file's write
-lock from BEGIN IMMEDIATE), then checks the idempotency key, the closed periods and the overdraft rule, so two
-clerks posting at once are serialised per fund and never overdraw it, and a retry never posts twice.
+lock from BEGIN IMMEDIATE), then checks the idempotency key, the closed periods, the overdraft rule and, for
+ordinary spending, the money promised to approved projects (专款专用), so two clerks posting at once are serialised
+per fund and never overdraw it or spend a promise, and a retry never posts twice.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from sqlalchemy.orm import Session
 
 from ..db import models as m
 from ..domain import ledger as rules
+from ..domain.applications import check_spending_leaves_promises
 from ..domain.errors import DomainError
 from ..domain.ledger import Line, TxnKind
 from ..domain.money import fen_to_yuan
 from ..domain.roles import Perm, require
 from . import audit
 from .changes import Changes, Outcome
+from .fund_position import fund_position_in
 from .funds import FUNDS, get_fund
 from .ledger_periods import close_period as close_period  # re-exported: callers use ledger.close_period & co.
 from .ledger_periods import closed_periods as closed_periods
@@ -126,6 +129,9 @@ def post_in(s: Session, ws, fund: m.Fund, on_date: date, lines: Sequence[Line], 
         acc = accounts[account_id]
         if not acc.may_go_negative and rules.on_normal_side(acc.kind, delta) < 0:
             rules.check_not_negative(f"{acc.code} {acc.name}", lowest_from(s, acc, on_date), False)
+    if kind is TxnKind.MANUAL and any(accounts[i].code == rules.BANK and rules.on_normal_side(accounts[i].kind, d) < 0
+                                      for i, d in deltas.items()):
+        check_spending_leaves_promises(fund_position_in(s, fund.id))
     audit.record(s, ws.actor, f"ledger.{kind.value}", "ledger_txn", txn.id, after={
         "fund": fund.code, "date": on_date.isoformat(), "memo": txn.memo, "project": txn.project, "key": key,
         "reverses": reverses_id, "reason": txn.reason,

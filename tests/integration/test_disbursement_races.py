@@ -78,11 +78,11 @@ def test_concurrent_payments_never_exceed_the_approved_amount(ws, db_target, set
 @pytest.mark.timeout(120)
 def test_concurrent_payments_on_several_applications_never_overdraw(ws, db_target, setup):
     f, c, acc = setup
-    ledger.post(ws, f.id, date(2026, 7, 2), [L.Line.debit(acc[L.BANK], 1400),
-                                             L.Line.credit(acc[L.FEEDBACK_INCOME], 1400)], "到账", "seed-2")
+    seed = ledger.post(ws, f.id, date(2026, 7, 2), [L.Line.debit(acc[L.BANK], 1400),
+                                                    L.Line.credit(acc[L.FEEDBACK_INCOME], 1400)], "到账", "seed-2").value
     apps = [_approved(ws, f.id, c.id, 400, f"项目{i}") for i in range(N)]  # 6 × 400 approved, 2,400 held
-    ledger.post(ws, f.id, date(2026, 8, 10), [L.Line.debit(acc[L.ADMIN_SPENDING], 1400),
-                                              L.Line.credit(acc[L.BANK], 1400)], "其他支出", "spent")  # 1,000 left
+    # the money of seed-2 was booked in error: its reversal (never refused for a promise) leaves 1,000 fen
+    ledger.reverse(ws, seed.id, "误记", "undo-seed-2", date(2026, 8, 10))
     clerks = _clerks(db_target, N)
     results = _race([lambda w=w, a=a: ap.disburse(w, a.id, 400, date(2026, 8, 11), "收款方", f"q-{a.id}")
                      for w, a in zip(clerks, apps, strict=True)])
@@ -126,4 +126,30 @@ def test_same_key_pays_once(ws, db_target, setup):
     with ws.read() as uow:
         assert uow.session.scalar(select(func.count()).select_from(m.Disbursement)) == 1
     assert ledger.account_balance(ws, acc[L.BANK]) == 500
+    assert maintenance.check(ws).ok
+
+
+@pytest.mark.timeout(120)
+def test_an_approval_and_ordinary_spending_at_once_never_leave_the_promise_unfunded(ws, db_target, setup):
+    """1,000 fen held: three approvers approve 600 while three clerks spend 600 on other things (专款专用). Whatever
+    the order, what is spent and what is promised together never exceed what the fund held."""
+    f, c, acc = setup
+    accounts.add_user(ws, "appr-y", "approver", "approve-pass-1")
+    apps = [_at_last_step(ws, f.id, c.id, 600, f"项目{i}") for i in range(3)]
+    approvers = _clerks(db_target, 3, "appr-y", "approve-pass-1")
+    clerks = _clerks(db_target, 3)
+    spend = [L.Line.debit(acc[L.ADMIN_SPENDING], 600), L.Line.credit(acc[L.BANK], 600)]
+    results = _race([*(lambda w=w, a=a: ap.act(w, a.id, a.version, "approve")
+                       for w, a in zip(approvers, apps, strict=True)),
+                     *(lambda w=w, i=i: ledger.post(w, f.id, date(2026, 8, 11), spend, "其他支出", f"s-{i}")
+                       for i, w in enumerate(clerks))])
+    done = [r for r in results if not isinstance(r, DomainError)]
+    assert len(done) == 1, results  # the first to take the fund's lock; the others find 400 fen left
+    assert {e.code for e in results if isinstance(e, DomainError)} <= {"application.over_available",
+                                                                      "ledger.uses_promised", "ledger.overdrawn"}
+    position = ap.fund_position(ws, f.id)
+    assert position.bank_fen >= position.committed_fen and position.bank_fen in (400, 1000)
+    assert position.bank_fen - position.committed_fen == 400
+    for w in [*approvers, *clerks]:
+        w.close()
     assert maintenance.check(ws).ok

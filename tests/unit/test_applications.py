@@ -10,6 +10,7 @@ from partnerdesk.domain import applications as R
 from partnerdesk.domain import ledger as L
 from partnerdesk.domain.applications import Step, Tier
 from partnerdesk.domain.errors import DomainError
+from partnerdesk.domain.money import format_yuan
 from partnerdesk.domain.roles import Actor, Role
 from partnerdesk.services import applications as ap
 from partnerdesk.services import fund_statement, funds, ledger, maintenance, org
@@ -293,9 +294,18 @@ def test_disbursement_within_the_fund_balance(ws, fx):
     take(ws, fx, "staff2", b.id)
     b = take(ws, fx, "appr", b.id)
     assert ledger.account_balance(ws, fx["acc"][L.BANK]) == left
-    # money spent after the approval (a bank fee): the bank no longer holds what was promised
-    ledger.post(ws, fx["pool"].id, date(2026, 8, 11), [L.Line.debit(fx["acc"][L.ADMIN_SPENDING], 1),
-                                                       L.Line.credit(fx["acc"][L.BANK], 1)], "银行手续费", "fee")
+    # ordinary spending may not use the promised money (专款专用): a bank fee now is refused and writes nothing
+    fee = [L.Line.debit(fx["acc"][L.ADMIN_SPENDING], 1), L.Line.credit(fx["acc"][L.BANK], 1)]
+    before = state(ws)
+    e = err(ledger.post, ws, fx["pool"].id, date(2026, 8, 11), fee, "银行手续费", "fee")
+    assert (e.code, e.params["short"], e.params["committed"]) == ("ledger.uses_promised", "0.01", format_yuan(left))
+    assert state(ws) == before
+    # a correction is never refused for a promise: the seed money reversed in part leaves the bank short of it
+    seed = ledger.post(ws, fx["pool"].id, date(2026, 8, 11), [L.Line.debit(fx["acc"][L.BANK], 1),
+                                                             L.Line.credit(fx["acc"][L.FEEDBACK_INCOME], 1)],
+                       "到账", "one").value
+    ledger.post(ws, fx["pool"].id, date(2026, 8, 11), fee, "银行手续费", "fee")  # the new fen, not a promised one
+    ledger.reverse(ws, seed.id, "误记", "undo-one", date(2026, 8, 11))
     as_(ws, fx, "clerk")
     before = state(ws)
     assert err(ap.disburse, ws, b.id, left, date(2026, 8, 11), "乙公司", "b2").code == "ledger.overdrawn"
