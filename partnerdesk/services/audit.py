@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..db.models import AppMeta, AuditLog, utcnow
 from ..domain import audit as chain
+from ..domain.errors import DomainError
 from ..domain.roles import Actor, Perm, require
 
 HEAD_KEY = "audit_head"
@@ -173,6 +176,22 @@ def _iter_entries(session: Session) -> Iterator[chain.AuditEntry]:
     for e in session.scalars(q):
         yield chain.AuditEntry(e.seq, e.at, e.username, e.action, e.entity, e.entity_id, e.before, e.after,
                                e.prev_hash, e.hash)
+
+
+@contextmanager
+def recorded_file(ws, path: Path, action: str, entity: str = "", entity_id: object = "") -> Iterator[dict]:  # noqa: ANN001
+    """Write ``path`` inside this block and fill the yielded dict with what the audit entry should say: a file this
+    app writes out (an export) exists only with its entry. Where no entry can be written (a read-only instance) the
+    block does not run; if the entry cannot be committed, the file is removed again."""
+    if ws.read_only:
+        raise DomainError("db.read_only")
+    detail: dict = {}
+    yield detail
+    try:
+        record_event(ws, action, entity, entity_id, {**detail, "file": path.name})
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def record_event(ws, action: str, entity: str = "", entity_id: object = "", detail: object = None) -> None:

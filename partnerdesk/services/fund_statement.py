@@ -85,7 +85,7 @@ def export_statement(ws, fund_id: int, period: str, path: Path, title: str, head
     with ws.read() as uow:
         fund = get_fund(uow.session, fund_id, ws.actor)
         code = fund.code
-    write_table(path, title, list(headers), rows, col_widths=(14, 40, 16))
-    audit.record_event(ws, "export", "fund_statement", fund_id, {"fund": code, "period": period, "file": path.name,
-                                                                   "rows": len(rows)})
+    with audit.recorded_file(ws, path, "export", "fund_statement", fund_id) as detail:
+        write_table(path, title, list(headers), rows, col_widths=(14, 40, 16))
+        detail.update(fund=code, period=period, rows=len(rows))
     return path

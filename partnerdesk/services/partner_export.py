@@ -28,7 +28,7 @@ def export_list(ws, f: PartnerFilter, sort: str, path: Path, title: str, headers
             written += 1
             yield values(row)
 
-    write_table(path, title, list(headers), rows(), col_widths=col_widths)
-    audit.record_event(ws, "export", "partner", "", {"rows": written, "file": path.name, "masked": True,
-                                                     "sort": sort, "filter": asdict(f)})
+    with audit.recorded_file(ws, path, "export", "partner") as detail:
+        write_table(path, title, list(headers), rows(), col_widths=col_widths)
+        detail.update(rows=written, masked=True, sort=sort, filter=asdict(f))
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import openpyxl
@@ -67,6 +68,41 @@ def test_export_service_masks_and_audits(ws, community, tmp_path):
     from partnerdesk.services import audit
 
     assert audit.list_entries(ws, audit.AuditFilter(action="export"))[0].entity == "partner"
+
+
+def test_an_export_exists_only_with_its_audit_entry(ws, community, tmp_path, monkeypatch):
+    """A read-only instance cannot record the export: nothing is written. An entry that cannot be committed takes
+    the file away again."""
+    import dataclasses
+
+    from partnerdesk.domain.errors import DomainError
+    from partnerdesk.services import audit
+
+    partners.register(ws, PartnerInput("resident_talent", "导出能人", id_number=person_id(6), community_ids=(community.id,)))
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "list.xlsx"
+
+    def export(w):  # noqa: ANN001, ANN202
+        return partner_export.export_list(w, PartnerFilter(), "name", target, "合伙人", ["名称"], lambda r: [r.name])
+
+    reader = dataclasses.replace(ws, read_only=True)
+    with pytest.raises(DomainError) as e:
+        export(reader)
+    assert e.value.code == "db.read_only" and not target.exists()
+
+    def refuse(*_a, **_k) -> None:
+        raise DomainError("db.disk_full")
+
+    monkeypatch.setattr(audit, "record_event", refuse)
+    with pytest.raises(DomainError) as e:
+        export(ws)
+    assert e.value.code == "db.disk_full" and not target.exists() and list(out.iterdir()) == []
+    monkeypatch.undo()
+    assert audit.list_entries(ws, audit.AuditFilter(action="export")) == []
+    assert export(ws) == 1 and target.exists()
+    (entry,) = audit.list_entries(ws, audit.AuditFilter(action="export"))
+    assert json.loads(entry.after)["file"] == "list.xlsx" and json.loads(entry.after)["rows"] == 1
 
 
 def test_import_duplicate_message_masks_the_id(ws, community):
