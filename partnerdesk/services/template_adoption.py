@@ -23,6 +23,7 @@ from . import audit
 from .changes import DOCUMENTS, TEMPLATES, Changes, Outcome
 
 log = logging.getLogger(__name__)
+VERSION_MAX = 32  # office_templates.version
 OFFICE_VERSION = re.compile(r"^(?P<base>.+)-office\.(?P<n>\d+)$")
 
 
@@ -63,12 +64,13 @@ def adopt_desktop_versions(ws, folder: Path | None = None) -> Outcome[list[str]]
         s = uow.session
         for path in files:
             try:
-                t = load_bytes(path.read_bytes(), path.name, "office")
+                data = path.read_bytes()
+                t = load_bytes(data, path.name, "office")
                 shipped_t = shipped_store.load_shipped(t.kind)
             except (OSError, DomainError) as exc:
                 log.warning("office template %s not adopted: %s", path, exc)
                 continue
-            found = OFFICE_VERSION.match(t.version)
+            found = OFFICE_VERSION.match(t.version) if len(t.version) <= VERSION_MAX else None
             taken = s.scalar(select(func.count()).select_from(m.OfficeTemplate).where(m.OfficeTemplate.kind == t.kind))
             if found is None or taken:
                 log.warning("office template %s not adopted: %s", path,
@@ -76,7 +78,7 @@ def adopt_desktop_versions(ws, folder: Path | None = None) -> Outcome[list[str]]
                 moves.append((path, "not-adopted"))
                 continue
             s.add(m.OfficeTemplate(kind=t.kind, number=int(found["n"]), version=t.version,
-                                   body=path.read_bytes().decode("utf-8"), sha256=t.digest, active=True,
+                                   body=data.decode("utf-8"), sha256=t.digest, active=True,
                                    saved_by=ws.actor.username, saved_at=now, source=str(path)[:200]))
             audit.record(s, ws.actor, "template.adopt", "template", t.kind, before=summary(shipped_t),
                          after={**summary(t), "file": str(path)}, at=now)
