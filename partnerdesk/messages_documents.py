@@ -4,8 +4,8 @@ from __future__ import annotations
 
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "template.invalid": ("文书模板“{template}”有误：{errors}", "The document template “{template}” is invalid: {errors}"),
-    "template.changed": ("文书模板“{kind}”已被他人修改，请重新打开后再修改。",
-                         "Someone else has changed the document template “{kind}” meanwhile: open it again, then "
+    "template.changed": ("文书模板“{name}”已被他人修改，请重新打开后再修改。",
+                         "Someone else has changed the document template “{name}” meanwhile: open it again, then "
                          "make your change."),
     "template.unknown": ("没有这种文书模板：{kind}。", "There is no document template “{kind}”."),
     "document.missing_glyphs": ("以下字符没有可用字体，无法打印：{characters}（{codepoints}）。请安装含这些字的字体或修改记录。",

@@ -32,18 +32,18 @@ def summary(t: Template) -> dict[str, str]:
 
 
 @contextmanager
-def refused_on_conflict(kind: str) -> Iterator[None]:
+def refused_on_conflict(name: str) -> Iterator[None]:
     """Around a unit of work that stores a version: two desktops storing one kind at the same moment (shared
     server) meet at the unique version number or the one active version; the later one is refused as a change
     by someone else, after its unit of work rolled back."""
     try:
         yield
     except IntegrityError:
-        raise DomainError("template.changed", kind=kind) from None
+        raise DomainError("template.changed", name=name) from None
     except DomainError as err:  # the unit of work's own reading of the same clash
         if err.code != "record.duplicate":
             raise
-        raise DomainError("template.changed", kind=kind) from None
+        raise DomainError("template.changed", name=name) from None
 
 
 def adopt_desktop_versions(ws, folder: Path | None = None) -> Outcome[list[str]]:  # noqa: ANN001

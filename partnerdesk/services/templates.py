@@ -195,12 +195,13 @@ def save_office_version(ws, kind: str, edited: dict[str, Any]) -> Outcome[Templa
     if raw.get("kind") != kind:
         raise DomainError("template.invalid", template=f"{kind}.json", errors=f"kind: must stay {kind}")
     now = ws.now()
-    with refused_on_conflict(kind), ws.write() as uow:
+    name = _shipped_only().load_shipped(kind).name
+    with refused_on_conflict(name), ws.write() as uow:
         s = uow.session
         store = template_store(s)
         before = store.load(kind)
         if raw.get("version") != before.version:
-            raise DomainError("template.changed", kind=kind)
+            raise DomainError("template.changed", name=name)
         number = _next_number(s, kind)
         raw["version"] = f"{store.load_shipped(kind).version}-office.{number}"
         raw["layout"] = {k: v for k, v in (raw.get("layout") or {}).items() if k in LAYOUT_KEYS}
@@ -223,7 +224,7 @@ def revert_to_shipped(ws, kind: str) -> Outcome[TemplateEntry]:  # noqa: ANN001
     """Documents print from the shipped template again; the office version stays in the database, inactive."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
     now = ws.now()
-    with refused_on_conflict(kind), ws.write() as uow:
+    with refused_on_conflict(_shipped_only().load_shipped(kind).name), ws.write() as uow:
         s = uow.session
         store = template_store(s)
         current = store.load(kind)

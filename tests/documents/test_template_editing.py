@@ -17,6 +17,7 @@ from partnerdesk.db import models as m
 from partnerdesk.documents.profiles import MM
 from partnerdesk.documents.templates import TemplateStore
 from partnerdesk.domain.errors import DomainError
+from partnerdesk.messages import describe
 from partnerdesk.services import documents
 from partnerdesk.services import templates as tpl
 from tests.documents import pdftools
@@ -91,6 +92,7 @@ def test_an_edit_of_a_version_replaced_meanwhile_is_refused_and_changes_nothing(
     with pytest.raises(DomainError) as e:
         tpl.save_office_version(ws, "filing", mine.raw)  # started from the shipped version, which is no longer used
     assert e.value.code == "template.changed"
+    assert "“社区合伙人备案书”已被他人修改" in describe(e.value, "zh_CN")
     assert [v for _n, v, _a, _h in _versions(ws, "filing")] == ["2026.1-office.1"]
     assert len(_audits(ws, "template.save")) == 1
     assert tpl.load_for_editing(ws, "filing").raw["title"] == "备案书（他人所改）"
