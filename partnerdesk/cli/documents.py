@@ -28,7 +28,7 @@ def register(sub) -> None:  # noqa: ANN001
     p.add_argument("--state", help="with --all: only records in this state (e.g. filed, in_force)")
     p.add_argument("-o", "--output", required=True,
                    help="FILE.pdf; with --all a folder (one file per record) or FILE.pdf (one combined file)")
-    p.add_argument("--preview", action="store_true", help="with --id: a draft without serial or code; nothing stored")
+    p.add_argument("--preview", action="store_true", help="with --id: a draft without serial or code; nothing archived (audited as a print)")
     p.add_argument("--period", type=_day, metavar="YYYY-MM-DD",
                    help="rota, rota_week: a day of the month (or week) the rota covers; default today")
     p.set_defaults(handler=cmd_print)
@@ -72,10 +72,10 @@ def cmd_print(ctx: Context, args) -> int:  # noqa: ANN001
     out = Path(args.output)
     if args.id is not None and out.suffix.lower() != ".pdf":
         raise CliError(ctx.say("-o must name a .pdf file", "-o 须为 .pdf 文件"))
-    ws = _signed_in(ctx, read_only_ok=bool(args.preview))
+    ws = _signed_in(ctx, read_only_ok=False)  # issuing, and a draft's audit entry, need a writable database
     if args.id is not None:
         if args.preview:
-            atomic_write_bytes(out, documents.preview(ws, args.kind, args.id, args.period))
+            documents.save_draft(ws, args.kind, args.id, out, args.period)
             print(ctx.say(f"draft written: {out}", f"样稿已写入：{out}"))
             return 0
         doc = documents.issue(ws, args.kind, args.id, args.period).value

@@ -112,6 +112,18 @@ def preview(ws, kind: str, record_id: int, period_of: date | None = None) -> byt
     return render(template, rec.data)
 
 
+def save_draft(ws, kind: str, record_id: int, path: Path, period_of: date | None = None) -> Path:  # noqa: ANN001
+    """Write :func:`preview` to ``path`` (a draft, 样稿: no serial, nothing archived). A draft on paper or on disk
+    carries the record's data, so it is audited as a print; where that cannot be recorded (a read-only instance)
+    nothing is written."""
+    from ..fsutil import atomic_write_bytes
+
+    with audit.recorded_file(ws, path, "print", kind, record_id) as detail:
+        atomic_write_bytes(path, preview(ws, kind, record_id, period_of))
+        detail.update(draft=True, period=period_of.isoformat() if period_of else None)
+    return path
+
+
 # --- issue ---
 def _next_serial(s: Session, kind: str, year: int) -> tuple[str, int, str]:
     series, label = dd.SERIES[kind]

@@ -65,6 +65,7 @@ from .document_issue import (
     new_code,
     page_count,
     preview,
+    save_draft,
     template_store,
 )
 from .records import insert_ignore
@@ -74,7 +75,7 @@ PERIOD_KINDS = dd.PERIOD_KINDS  # the kinds that print a chosen month or week (`
 __all__ = ["ARCHIVE_CHUNK", "CODE_ALPHABET", "CODE_LENGTH", "CODE_RE", "DOCUMENTS", "PERIOD_KINDS", "POOL_MIN",
            "BatchResult", "IssuedDoc", "Progress", "Verdict", "codes_in_pdf", "combine", "count_issued", "file_name",
            "fonts", "forms", "issue", "issue_batch", "list_issued", "new_code", "normalise_code", "page_count",
-           "preview", "record_ids", "reissue", "reprint", "template_store", "verify_code", "verify_file",
+           "preview", "record_ids", "reissue", "reprint", "save_draft", "template_store", "verify_code", "verify_file",
            "write_batch"]
 
 # --- batch ---

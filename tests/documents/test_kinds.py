@@ -5,6 +5,7 @@ amounts in capitals. Also ``amount_in_words`` (大写金额)."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from datetime import date, datetime
@@ -508,6 +509,9 @@ def test_cli_print_rota_of_a_chosen_period(cli_world, tmp_path):
     r = run(db, "print", "rota_week", "--id", str(w.c1.id), "--period", "2026-08-12", "-o", str(out), "--preview")
     assert r.returncode == 0, r.stderr
     assert "（2026年8月10日至8月16日）" in raw_text(out.read_bytes(), tmp_path)
+    r = run(db, "audit", "list", "--json")
+    drafts = [e for e in json.loads(r.stdout) if e["action"] == "print" and '"draft":true' in e["after"]]
+    assert len(drafts) == 1 and drafts[0]["entity"] == "rota_week" and "week.pdf" in drafts[0]["after"]
     r = run(db, "print", "rota", "--all", "--period", "2026-08-01", "-o", str(tmp_path / "month.pdf"))
     assert r.returncode == 0, r.stderr
     assert "（2026年8月）" in raw_text((tmp_path / "month.pdf").read_bytes(), tmp_path)

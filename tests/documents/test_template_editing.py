@@ -224,3 +224,17 @@ def test_check_finds_an_office_version_whose_text_was_changed_behind_the_apps_ba
     report = maintenance.check(ws)
     (bad,) = [r for r in report.results if r.name == "office_templates_intact"]
     assert not report.ok and not bad.ok and "filing 2026.1-office.1" in " ".join(bad.details)
+
+
+def test_a_draft_saved_to_disk_is_audited_as_a_print_and_refused_where_it_cannot_be(ws, w, tmp_path):
+    import dataclasses
+
+    out = tmp_path / "drafts"
+    out.mkdir()
+    documents.save_draft(ws, "filing", w.p1.id, out / "d.pdf")
+    assert (out / "d.pdf").read_bytes().startswith(b"%PDF")
+    ((entity, _before, after),) = _audits(ws, "print")
+    assert entity == "filing" and json.loads(after)["draft"] is True and json.loads(after)["file"] == "d.pdf"
+    with pytest.raises(DomainError) as e:
+        documents.save_draft(dataclasses.replace(ws, read_only=True), "filing", w.p1.id, out / "e.pdf")
+    assert e.value.code == "db.read_only" and sorted(p.name for p in out.iterdir()) == ["d.pdf"]
