@@ -33,6 +33,12 @@ def desktop_forms_dir() -> Path:
     return data_dir() / "forms"
 
 
+def desktop_form_files() -> list[Path]:
+    """The template files left in :func:`desktop_forms_dir` (usually none), sorted."""
+    folder = desktop_forms_dir()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

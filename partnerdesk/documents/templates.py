@@ -309,11 +309,10 @@ class TemplateStore:
     def load_shipped(self, kind: str) -> Template:
         return load_file(self._shipped_path(kind), "shipped")
 
+    def kinds(self) -> list[str]:
+        """Every template kind (one per shipped file), sorted."""
+        return sorted(p.stem for p in self.shipped_dir.glob("*.json")) if self.shipped_dir.is_dir() else []
+
     def list(self) -> list[TemplateInfo]:
         """One entry per kind: the version that :meth:`load` would use."""
-        kinds = sorted(p.stem for p in self.shipped_dir.glob("*.json")) if self.shipped_dir.is_dir() else []
-        out = []
-        for kind in kinds:
-            t = self.load(kind)
-            out.append(TemplateInfo(t.kind, t.name, t.version, t.origin, t.path))
-        return out
+        return [TemplateInfo(t.kind, t.name, t.version, t.origin, t.path) for t in map(self.load, self.kinds())]

@@ -22,6 +22,7 @@ from ..documents.render import render
 from ..documents.templates import Template, TemplateInfo, TemplateStore
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
+from ..fsutil import atomic_write_bytes
 from . import audit
 from . import document_data as dd
 from .changes import DOCUMENTS, Changes, Outcome
@@ -116,8 +117,6 @@ def save_draft(ws, kind: str, record_id: int, path: Path, period_of: date | None
     """Write :func:`preview` to ``path`` (a draft, 样稿: no serial, nothing archived). A draft on paper or on disk
     carries the record's data, so it is audited as a print; where that cannot be recorded (a read-only instance)
     nothing is written."""
-    from ..fsutil import atomic_write_bytes
-
     with audit.recorded_file(ws, path, "print", kind, record_id) as detail:
         atomic_write_bytes(path, preview(ws, kind, record_id, period_of))
         detail.update(draft=True, period=period_of.isoformat() if period_of else None)

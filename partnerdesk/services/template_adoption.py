@@ -46,14 +46,13 @@ def refused_on_conflict(name: str) -> Iterator[None]:
         raise DomainError("template.changed", name=name) from None
 
 
-def adopt_desktop_versions(ws, folder: Path | None = None) -> Outcome[list[str]]:  # noqa: ANN001
+def adopt_desktop_versions(ws) -> Outcome[list[str]]:  # noqa: ANN001
     """Move the office versions an earlier release saved as files on this desktop into the database: a kind with
     no office version in the database yet takes the file as its active version (its number kept, audited as
     ``template.adopt``); the file goes to ``archive/`` either way, so this runs once. A file that is not a valid
     template of a shipped kind is left where it is and logged. The value is the adopted kinds. Cheap when the
     folder has no files (every start)."""
-    folder = paths.desktop_forms_dir() if folder is None else folder
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    files = paths.desktop_form_files()
     if not files or ws.read_only or ws.actor is None:
         return Outcome([], Changes())
     shipped_store = TemplateStore(paths.forms_dir())
@@ -87,6 +86,6 @@ def adopt_desktop_versions(ws, folder: Path | None = None) -> Outcome[list[str]]
         uow.commit()
     stamp = now.strftime("%Y%m%d%H%M%S")
     for path, how in moves:
-        atomic_write_bytes(folder / "archive" / f"{path.stem}.{stamp}.{how}.json", path.read_bytes())
+        atomic_write_bytes(path.parent / "archive" / f"{path.stem}.{stamp}.{how}.json", path.read_bytes())
         path.unlink()
     return Outcome(adopted, Changes.of(TEMPLATES, DOCUMENTS) if adopted else Changes())

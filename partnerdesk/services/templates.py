@@ -80,7 +80,7 @@ def list_templates(ws) -> list[TemplateEntry]:  # noqa: ANN001
     require(ws.actor, Perm.READ)
     with ws.read() as uow:
         store = template_store(uow.session)
-        return [_entry(store, store.load(info.kind)) for info in store.list()]
+        return [_entry(store, store.load(kind)) for kind in store.kinds()]
 
 
 def load_for_editing(ws, kind: str) -> Editable:  # noqa: ANN001
@@ -172,10 +172,6 @@ def preview(raw: dict[str, Any], data: dict[str, Any]) -> bytes:
 
 
 # --- save and revert ---
-def _active(s: Session, kind: str) -> m.OfficeTemplate | None:
-    return s.scalars(select(m.OfficeTemplate).where(m.OfficeTemplate.kind == kind, m.OfficeTemplate.active)).first()
-
-
 def _next_number(s: Session, kind: str) -> int:
     used = s.scalar(select(func.max(m.OfficeTemplate.number)).where(m.OfficeTemplate.kind == kind))
     return (used or 0) + 1
@@ -195,15 +191,15 @@ def save_office_version(ws, kind: str, edited: dict[str, Any]) -> Outcome[Templa
     if raw.get("kind") != kind:
         raise DomainError("template.invalid", template=f"{kind}.json", errors=f"kind: must stay {kind}")
     now = ws.now()
-    name = _shipped_only().load_shipped(kind).name
-    with refused_on_conflict(name), ws.write() as uow:
+    shipped_t = _shipped_only().load_shipped(kind)
+    with refused_on_conflict(shipped_t.name), ws.write() as uow:
         s = uow.session
         store = template_store(s)
         before = store.load(kind)
         if raw.get("version") != before.version:
-            raise DomainError("template.changed", name=name)
+            raise DomainError("template.changed", name=shipped_t.name)
         number = _next_number(s, kind)
-        raw["version"] = f"{store.load_shipped(kind).version}-office.{number}"
+        raw["version"] = f"{shipped_t.version}-office.{number}"
         raw["layout"] = {k: v for k, v in (raw.get("layout") or {}).items() if k in LAYOUT_KEYS}
         for key in ("layout", "fonts"):
             if not raw.get(key):
@@ -224,11 +220,11 @@ def revert_to_shipped(ws, kind: str) -> Outcome[TemplateEntry]:  # noqa: ANN001
     """Documents print from the shipped template again; the office version stays in the database, inactive."""
     require(ws.actor, Perm.MANAGE_SETTINGS)
     now = ws.now()
-    with refused_on_conflict(_shipped_only().load_shipped(kind).name), ws.write() as uow:
+    shipped_t = _shipped_only().load_shipped(kind)
+    with refused_on_conflict(shipped_t.name), ws.write() as uow:
         s = uow.session
         store = template_store(s)
         current = store.load(kind)
-        shipped_t = store.load_shipped(kind)
         if current.origin != "office":
             return Outcome(_entry(store, current), Changes.of(TEMPLATES))
         _deactivate(s, kind)

@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         if self._backs_up():
             run_command(self, lambda: self._auto_backup("startup"), background=True, quiet=True,
                         on_done=lambda _o: self._quiet_note(self.tr("Start-up backup taken."), 5000))
-        if not self.session.ws.read_only and any(paths.desktop_forms_dir().glob("*.json")):
+        if not self.session.ws.read_only and paths.desktop_form_files():
             run_command(self, self._adopt_templates, background=True, quiet=True, on_done=self._templates_adopted)
 
     def _quiet_note(self, text: str, msecs: int) -> None:
