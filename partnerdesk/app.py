@@ -73,7 +73,7 @@ def configure_logging() -> logging.Handler:
 # The modules besides Qt that the first window needs (services, messages, the SQLite dialect), imported before
 # PySide6 is: from then on PySide6 reads the source of every module an import statement names, once each, to see
 # whether it uses PySide's ``__feature__`` switches (~0.2 ms a module, ~100 of them at start-up).
-PRELOAD = ("sqlalchemy.dialects.sqlite", "partnerdesk.messages", "partnerdesk.services.org",
+PRELOAD = ("sqlalchemy.dialects.sqlite", "partnerdesk.messages", "partnerdesk.services.overview",
            "partnerdesk.services.reminders", "partnerdesk.services.maintenance", "partnerdesk.services.changes",
            "partnerdesk.domain.agreements", "partnerdesk.domain.org")
 
@@ -149,7 +149,7 @@ def make_launcher(settings: settings_mod.Settings):  # noqa: ANN201 - ui.startup
 
 
 class SignIn:
-    """A sign-in (``accounts.login``: the Argon2id check is ~30 ms of C that releases the GIL) running on a worker
+    """A sign-in (``signin.login``: the Argon2id check is ~30 ms of C that releases the GIL) running on a worker
     thread from now on, while the caller imports and builds the hidden main window. :meth:`wait` returns once it
     succeeded, or raises what it raised (a refusal is recorded and counted by the service, as always)."""
 
@@ -303,11 +303,11 @@ def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - 
         settings = settings_mod.load()
         url = settings_mod.database_url_from(args.db)
         inspection = inspect_ahead(url)
-        from .services import accounts
+        from .services import signin
         from .services.workspace import open_workspace
 
         ws = open_workspace(url, backup_dir=settings.resolved_backup_dir(), inspection=inspection)
-        signing_in = SignIn(lambda: accounts.login(ws, user, password))
+        signing_in = SignIn(lambda: signin.login(ws, user, password))
         app = create_application(qt_args)
         language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
         from .ui.i18n import install_translators

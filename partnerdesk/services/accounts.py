@@ -1,9 +1,8 @@
-"""Accounts: first-run administrator, sign-in with lockout, user management. Argon2id hashes."""
+"""Accounts: first-run administrator, user management. Signing in (Argon2id, lockout) is :mod:`.signin`,
+re-exported here."""
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,19 +15,7 @@ from ..domain.text import clean_text
 from . import audit
 from .changes import USERS, Changes, Outcome
 from .dto import UserRow
-
-# Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): ~30 ms, so signing in stays quick
-# on office desktops; hashes made with other parameters still verify.
-_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def is_initialised(ws) -> bool:
-    with ws.read() as uow:
-        return (uow.session.scalar(select(func.count(User.id))) or 0) > 0
+from .signin import hash_password, is_initialised, login, logout, verify  # noqa: F401 - accounts.login etc.
 
 
 def init_office(ws, username: str, password: str, district: str, street: str,
@@ -64,60 +51,6 @@ def init_office(ws, username: str, password: str, district: str, street: str,
 def _check_username(username: str) -> None:
     if not username or len(username) > 64 or any(c.isspace() for c in username):
         raise DomainError("user.bad_name")
-
-
-def login(ws, username: str, password: str) -> Actor:
-    """Verify the password; count failures and lock the account after too many. Sets ``ws.actor``.
-
-    The failure is recorded (and committed) even though the call raises.
-    """
-    now = ws.now()
-    with ws.write() if not ws.read_only else ws.read() as uow:
-        s = uow.session
-        user = s.scalar(select(User).where(User.username == username.strip()))
-        if user is None or not user.active:
-            _record_failure(ws, uow, None, username, "unknown" if user is None else "inactive")
-            raise DomainError("auth.bad_credentials")
-        if user.locked_until and user.locked_until > now:
-            _record_failure(ws, uow, user, username, "locked")
-            raise DomainError("auth.locked", until=user.locked_until.isoformat(timespec="minutes"))
-        if not _verify(user.password_hash, password):
-            user.failed_logins += 1
-            user.locked_until = passwords.lock_until_after_failure(user.failed_logins, now)
-            _record_failure(ws, uow, user, username, "password")
-            if user.locked_until:
-                raise DomainError("auth.locked", until=user.locked_until.isoformat(timespec="minutes"))
-            raise DomainError("auth.bad_credentials")
-        actor = _actor_of(user)
-        if not ws.read_only:
-            user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
-            audit.record(s, actor, "login", "user", user.id, at=now)
-            uow.commit()
-    ws.actor = actor
-    return actor
-
-
-def _verify(pw_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(pw_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-def _record_failure(ws, uow, user: User | None, username: str, why: str) -> None:
-    if ws.read_only:
-        return
-    audit.record(uow.session, None, "login_failed", "user", user.id if user else "",
-                 after={"username": username[:64], "reason": why}, at=ws.now())
-    uow.commit()
-
-
-def _actor_of(user: User) -> Actor:
-    return Actor(user.id, user.username, Role(user.role), frozenset(c.community_id for c in user.communities))
-
-
-def logout(ws) -> None:
-    ws.actor = None
 
 
 def _row(u: User) -> UserRow:
@@ -222,7 +155,7 @@ def change_own_password(ws, old_password: str, new_password: str) -> Outcome[Non
         raise DomainError("auth.not_signed_in")
     with ws.read() as uow:
         user = uow.session.get(User, ws.actor.user_id)
-        ok = user is not None and _verify(user.password_hash, old_password)
+        ok = user is not None and verify(user.password_hash, old_password)
     if not ok:
         raise DomainError("auth.bad_credentials")
     return _set_password(ws, ws.actor.user_id, new_password, "user.change_password")

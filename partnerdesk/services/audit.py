@@ -7,77 +7,73 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select, text, update
 
-from ..db.models import AppMeta, AuditLog, utcnow
+from ..db.tables import app_meta, audit_log, utcnow
 from ..domain import audit as chain
 from ..domain.errors import DomainError
 from ..domain.roles import Actor, Perm, require
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+
+# Written in SQLAlchemy Core on the unit of work's connection: an ORM service passes its session (its pending
+# changes are flushed first, so they and the entry are one transaction), start-up's sign-in passes a plain
+# connection and needs no ORM.
 
 HEAD_KEY = "audit_head"
 _PG_LOCK_KEY = 0x50445F41  # advisory lock serialising appends on PostgreSQL
 
 
-def record(session: Session, actor: Actor | None, action: str, entity: str = "", entity_id: object = "",
-           before: object = None, after: object = None, at: datetime | None = None) -> AuditLog:
-    """Append one entry. Call inside the unit of work whose commit it records."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Row locks first, the chain lock last: flush this unit of work's pending changes before waiting for
-        # the lock, or two clerks (one holding a row, one the chain lock) wait for each other (a deadlock).
-        session.flush()
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    head = session.get(AppMeta, HEAD_KEY)
-    seq, prev = _parse_head(head.value if head else "")
-    seq += 1
-    stamp = (at or utcnow()).isoformat(timespec="microseconds")
-    username = actor.username if actor else "system"
-    before_s, after_s = chain.canonical(before), chain.canonical(after)
-    digest = chain.entry_hash(prev, seq, stamp, username, action, entity, str(entity_id), before_s, after_s)
-    entry = AuditLog(seq=seq, at=stamp, user_id=actor.user_id if actor else None, username=username,
-                     action=action, entity=entity, entity_id=str(entity_id), before=before_s, after=after_s,
-                     prev_hash=prev, hash=digest)
-    session.add(entry)
-    if head is None:
-        session.add(AppMeta(key=HEAD_KEY, value=f"{seq}:{digest}"))
-    else:
-        head.value = f"{seq}:{digest}"
-    session.flush()
-    return entry
+def record(db: Session | Connection, actor: Actor | None, action: str, entity: str = "", entity_id: object = "",
+           before: object = None, after: object = None, at: datetime | None = None) -> int:
+    """Append one entry inside the unit of work whose commit it records; its sequence number."""
+    return record_many(db, actor, [(action, entity, entity_id, before, after)], at)[0]
 
 
-def record_many(session: Session, actor: Actor | None, entries: list[tuple[str, str, object, object, object]],
-                at: datetime | None = None) -> list[int]:
+def record_many(db: Session | Connection, actor: Actor | None,
+                entries: list[tuple[str, str, object, object, object]], at: datetime | None = None) -> list[int]:
     """Append many entries (action, entity, entity_id, before, after) in one go, e.g. for a bulk import; the
     sequence numbers given to them, in order."""
     if not entries:
         return []
-    if session.get_bind().dialect.name == "postgresql":
-        # Row locks first, the chain lock last: flush this unit of work's pending changes before waiting for
-        # the lock, or two clerks (one holding a row, one the chain lock) wait for each other (a deadlock).
-        session.flush()
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    head = session.get(AppMeta, HEAD_KEY)
-    seq, prev = _parse_head(head.value if head else "")
+    conn = _connection(db)
+    if conn.dialect.name == "postgresql":
+        # Row locks first, the chain lock last (the session's changes were flushed above): otherwise two clerks,
+        # one holding a row and one the chain lock, wait for each other (a deadlock).
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+    head = conn.scalar(select(app_meta.c.value).where(app_meta.c.key == HEAD_KEY))
+    seq, prev = _parse_head(head or "")
     stamp = (at or utcnow()).isoformat(timespec="microseconds")
     username = actor.username if actor else "system"
+    user_id = actor.user_id if actor else None
     rows = []
     for action, entity, entity_id, before, after in entries:
         seq += 1
         b, a = chain.canonical(before), chain.canonical(after)
-        prev = chain.entry_hash(prev, seq, stamp, username, action, entity, str(entity_id), b, a)
-        rows.append({"seq": seq, "at": stamp, "user_id": actor.user_id if actor else None, "username": username,
-                     "action": action, "entity": entity, "entity_id": str(entity_id), "before": b, "after": a,
-                     "prev_hash": rows[-1]["hash"] if rows else _parse_head(head.value if head else "")[1],
-                     "hash": prev})
-    session.execute(insert(AuditLog), rows)
+        digest = chain.entry_hash(prev, seq, stamp, username, action, entity, str(entity_id), b, a)
+        rows.append({"seq": seq, "at": stamp, "user_id": user_id, "username": username, "action": action,
+                     "entity": entity, "entity_id": str(entity_id), "before": b, "after": a, "prev_hash": prev,
+                     "hash": digest})
+        prev = digest
+    conn.execute(insert(audit_log), rows)
+    new_head = f"{seq}:{prev}"
     if head is None:
-        session.add(AppMeta(key=HEAD_KEY, value=f"{seq}:{prev}"))
+        conn.execute(insert(app_meta).values(key=HEAD_KEY, value=new_head))
     else:
-        head.value = f"{seq}:{prev}"
-    session.flush()
+        conn.execute(update(app_meta).where(app_meta.c.key == HEAD_KEY).values(value=new_head))
     return [r["seq"] for r in rows]
+
+
+def _connection(db: Session | Connection) -> Connection:
+    """The connection of a unit of work; an ORM session's pending changes are written first."""
+    if hasattr(db, "flush"):  # an ORM Session (told apart without importing the ORM)
+        db.flush()
+        return db.connection()
+    return db
 
 
 def _parse_head(value: str) -> tuple[int, str]:
@@ -108,20 +104,25 @@ class AuditFilter:
     date_to: str = ""
 
 
-def _filtered(f: AuditFilter):
-    q = select(AuditLog)
+_ROW = (audit_log.c.seq, audit_log.c.at, audit_log.c.username, audit_log.c.action, audit_log.c.entity,
+        audit_log.c.entity_id, audit_log.c.before, audit_log.c.after)
+
+
+def _filtered(f: AuditFilter, *columns):  # noqa: ANN002, ANN202 - a Select
+    c = audit_log.c
+    q = select(*(columns or _ROW))
     if f.username:
-        q = q.where(AuditLog.username == f.username)
+        q = q.where(c.username == f.username)
     if f.action:
-        q = q.where(AuditLog.action.like(_literal(f.action) + "%", escape="\\"))
+        q = q.where(c.action.like(_literal(f.action) + "%", escape="\\"))
     if f.date_from:
-        q = q.where(AuditLog.at >= f.date_from)
+        q = q.where(c.at >= f.date_from)
     if f.date_to:
-        q = q.where(AuditLog.at < f.date_to + "T99")
+        q = q.where(c.at < f.date_to + "T99")
     if f.text:
         like = f"%{_literal(f.text)}%"
-        q = q.where(AuditLog.entity_id.like(like, escape="\\") | AuditLog.before.like(like, escape="\\")
-                    | AuditLog.after.like(like, escape="\\") | AuditLog.entity.like(like, escape="\\"))
+        q = q.where(c.entity_id.like(like, escape="\\") | c.before.like(like, escape="\\")
+                    | c.after.like(like, escape="\\") | c.entity.like(like, escape="\\"))
     return q
 
 
@@ -136,46 +137,41 @@ def list_entries(ws, f: AuditFilter = AuditFilter(), limit: int = 200, before_se
     require(ws.actor, Perm.READ_AUDIT)
     q = _filtered(f)
     if before_seq is not None:
-        q = q.where(AuditLog.seq < before_seq)
-    q = q.order_by(AuditLog.seq.desc()).limit(limit)
-    with ws.read() as uow:
-        return [_row(e) for e in uow.session.scalars(q)]
+        q = q.where(audit_log.c.seq < before_seq)
+    q = q.order_by(audit_log.c.seq.desc()).limit(limit)
+    with ws.read_sql() as work:
+        return [AuditRow(*r) for r in work.conn.execute(q)]
 
 
 def count_entries(ws, f: AuditFilter = AuditFilter()) -> int:
     require(ws.actor, Perm.READ_AUDIT)
-    with ws.read() as uow:
-        return uow.session.scalar(select(func.count()).select_from(_filtered(f).subquery())) or 0
+    with ws.read_sql() as work:
+        return work.conn.scalar(select(func.count()).select_from(_filtered(f, audit_log.c.id).subquery())) or 0
 
 
 def usernames(ws) -> list[str]:
     """Everyone who appears in the trail (for the auditors' user filter; auditors may not list accounts)."""
     require(ws.actor, Perm.READ_AUDIT)
-    with ws.read() as uow:
-        return list(uow.session.scalars(select(AuditLog.username).distinct().order_by(AuditLog.username)))
-
-
-def _row(e: AuditLog) -> AuditRow:
-    return AuditRow(e.seq, e.at, e.username, e.action, e.entity, e.entity_id, e.before, e.after)
+    with ws.read_sql() as work:
+        return list(work.conn.scalars(select(audit_log.c.username).distinct().order_by(audit_log.c.username)))
 
 
 def verify_chain(ws) -> chain.ChainReport:
     require(ws.actor, Perm.VERIFY)
-    with ws.read() as uow:
-        return verify_in(uow.session)
+    with ws.read_sql() as work:
+        return verify_in(work.conn)
 
 
-def verify_in(session: Session) -> chain.ChainReport:
-    head = session.get(AppMeta, HEAD_KEY)
-    head_t = _parse_head(head.value) if head else None
-    return chain.verify_chain(_iter_entries(session), head_t)
+def verify_in(db: Session | Connection) -> chain.ChainReport:
+    conn = _connection(db)
+    head = conn.scalar(select(app_meta.c.value).where(app_meta.c.key == HEAD_KEY))
+    return chain.verify_chain(_iter_entries(conn), _parse_head(head) if head is not None else None)
 
 
-def _iter_entries(session: Session) -> Iterator[chain.AuditEntry]:
-    q = select(AuditLog).order_by(AuditLog.seq).execution_options(yield_per=2000)
-    for e in session.scalars(q):
-        yield chain.AuditEntry(e.seq, e.at, e.username, e.action, e.entity, e.entity_id, e.before, e.after,
-                               e.prev_hash, e.hash)
+def _iter_entries(conn: Connection) -> Iterator[chain.AuditEntry]:
+    q = select(*_ROW, audit_log.c.prev_hash, audit_log.c.hash).order_by(audit_log.c.seq)
+    for r in conn.execution_options(yield_per=2000).execute(q):
+        yield chain.AuditEntry(*r)
 
 
 @contextmanager
@@ -196,6 +192,6 @@ def recorded_file(ws, path: Path, action: str, entity: str = "", entity_id: obje
 
 def record_event(ws, action: str, entity: str = "", entity_id: object = "", detail: object = None) -> None:
     """Record an event that changes no record (an export, a print, a reveal) in its own transaction."""
-    with ws.write() as uow:
-        record(uow.session, ws.actor, action, entity, entity_id, after=detail, at=ws.now())
-        uow.commit()
+    with ws.write_sql() as work:
+        record(work.conn, ws.actor, action, entity, entity_id, after=detail, at=ws.now())
+        work.commit()

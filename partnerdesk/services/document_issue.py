@@ -177,7 +177,7 @@ def _archive(s: Session, ws, rec: dd.RecordData, template: Template, numbered: t
     """Store a rendered document: blob, audit entry and the issued-document row (flushed, not committed)."""
     series, seq, serial = numbered
     digest = _store_blob(s, pdf)
-    entry = audit.record(s, ws.actor, "document.issue", rec.entity, rec.entity_id, after={
+    audit_seq = audit.record(s, ws.actor, "document.issue", rec.entity, rec.entity_id, after={
         "serial": serial, "kind": rec.kind, "code": code, "sha256": digest, "template_version": template.version,
         "template_origin": template.origin, "template_sha256": template.digest}, at=now)
     doc = m.IssuedDocument(serial=serial, series=series, year=year, seq=seq, kind=rec.kind, entity=rec.entity,
@@ -185,7 +185,7 @@ def _archive(s: Session, ws, rec: dd.RecordData, template: Template, numbered: t
                            title=rec.title[:300], template_version=template.version, template_origin=template.origin,
                            template_sha256=template.digest, content_sha256=digest, size=len(pdf),
                            pages=page_count(pdf), code=code, issued_by=ws.actor.username, issued_at=now,
-                           audit_seq=entry.seq)
+                           audit_seq=audit_seq)
     s.add(doc)
     s.flush()
     return replace(_row(doc), pdf=pdf)

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from ..db import backup as db_backup
 from ..db import fileguard, migrate
@@ -20,6 +20,9 @@ from ..domain.roles import Perm, require
 from . import audit
 from .changes import BACKUPS, Changes, Outcome
 from .workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BackupInfo = db_backup.BackupInfo
 
@@ -152,14 +155,14 @@ def restore(db_path: Path, backup_file: Path, backup_dir: Path | None,
 def _authorise_and_save(db_path: Path, backup_dir: Path | None, credentials) -> Path | None:
     if fileguard.inspect(db_path).state is not fileguard.FileState.OK:
         return None
-    from . import accounts  # local: accounts imports audit, which is fine; avoids a cycle at import
+    from . import signin  # local: signin imports audit, which is fine; avoids a cycle at import
 
     ws = open_workspace(f"sqlite:///{db_path}", backup_dir=backup_dir)
     try:
-        if accounts.is_initialised(ws):
+        if signin.is_initialised(ws):
             if credentials is None:
                 raise DomainError("auth.not_signed_in")
-            accounts.login(ws, *credentials)
+            signin.login(ws, *credentials)
             require(ws.actor, Perm.RESTORE)
         if backup_dir is None:
             return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -15,7 +14,8 @@ from ..domain.roles import Perm, require
 from ..domain.text import clean_text
 from . import audit
 from .changes import ORG, Changes, Outcome
-from .dto import Office, OrgUnitRow, PhaseRow
+from .dto import OrgUnitRow, PhaseRow
+from .overview import OrgSummary, office, summary  # noqa: F401 - org.office etc.
 
 
 def _row(u: OrgUnit) -> OrgUnitRow:
@@ -46,45 +46,8 @@ def tree(ws) -> list[OrgUnitRow]:
     return ordered
 
 
-@dataclass(frozen=True)
-class OrgSummary:
-    streets: int
-    communities: int
-    pilots: int
-    phases: tuple[tuple[str, int], ...]  # ("" = not started, then each Phase in order) -> communities
-
-
-def summary(ws) -> OrgSummary:
-    """Counts for the overview, from one grouped query (no list of every unit)."""
-    require(ws.actor, Perm.READ)
-    with ws.read() as uow:
-        rows = uow.session.execute(select(OrgUnit.kind, OrgUnit.phase, OrgUnit.is_pilot, func.count())
-                                   .group_by(OrgUnit.kind, OrgUnit.phase, OrgUnit.is_pilot)).all()
-    kinds: dict[str, int] = {}
-    phases: dict[str, int] = {}
-    pilots = 0
-    for kind, phase, pilot, n in rows:
-        kinds[kind] = kinds.get(kind, 0) + n
-        if kind == UnitKind.COMMUNITY.value:
-            phases[phase or ""] = phases.get(phase or "", 0) + n
-            pilots += n if pilot else 0
-    order = ["", *(p.value for p in Phase)]
-    return OrgSummary(kinds.get(UnitKind.STREET.value, 0), kinds.get(UnitKind.COMMUNITY.value, 0), pilots,
-                      tuple((code, phases.get(code, 0)) for code in order))
-
-
 def communities(ws) -> list[OrgUnitRow]:
     return [r for r in tree(ws) if r.kind == UnitKind.COMMUNITY.value]
-
-
-def office(ws) -> Office:
-    with ws.read() as uow:
-        s = uow.session
-        ids = {m.key: int(m.value) for m in s.scalars(
-            select(AppMeta).where(AppMeta.key.in_(["office_district_id", "office_street_id"])))}
-        d = s.get(OrgUnit, ids.get("office_district_id", -1))
-        st = s.get(OrgUnit, ids.get("office_street_id", -1))
-        return Office(d.name if d else "", st.name if st else "", d.id if d else None, st.id if st else None)
 
 
 MAX_NAME, MAX_CODE = 100, 32  # the columns' sizes (PostgreSQL enforces them, SQLite would not)

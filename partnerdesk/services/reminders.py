@@ -1,5 +1,5 @@
 """The dashboard's reminders, read at start-up: plain SQL over a few tables, so showing the first page loads no
-ORM models of the areas (tests/unit/test_reminders.py checks the answers against the agreements list's own)."""
+ORM (tests/unit/test_reminders.py checks the answers against the agreements list's own)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def expiring_agreements(ws, days: int, limit: int = 5) -> tuple[int, list[Expiri
         f"JOIN org_units c ON c.id = s.community_id WHERE {where} ORDER BY a.end_date, a.id LIMIT :limit"
     ).bindparams(*binds).columns(id=Integer, number=String, end_date=Date, partner_name=String,
                                  space_name=String, community_name=String)
-    with ws.read() as uow:
-        n = uow.session.execute(count, params).scalar() or 0
-        found = [ExpiringRow(*r) for r in uow.session.execute(rows, {**params, "limit": limit})]
+    with ws.read_sql() as work:
+        n = work.conn.execute(count, params).scalar() or 0
+        found = [ExpiringRow(*r) for r in work.conn.execute(rows, {**params, "limit": limit})]
     return n, found

@@ -10,19 +10,23 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from ..db import backup as db_backup
 from ..db import fileguard, migrate
 from ..db.engine import describe, is_sqlite, make_engine, sqlite_path
 from ..db.lock import InstanceLock
-from ..db.models import utcnow
-from ..db.session import UnitOfWork, make_factories
+from ..db.session import SqlWork, UnitOfWork, make_factories, writer_engine
+from ..db.tables import utcnow
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +35,6 @@ log = logging.getLogger(__name__)
 class Workspace:
     url: str
     engine: Engine
-    reader: sessionmaker[Session]
-    writer: sessionmaker[Session]
     read_only: bool = False
     backup_dir: Path | None = None
     lock: InstanceLock | None = None
@@ -55,15 +57,48 @@ class Workspace:
     def description(self) -> str:
         return describe(self.url)
 
+    # The ORM's session factories are made (and ``sqlalchemy.orm`` imported) the first time a service asks for a
+    # session: start-up reads and signs in through plain SQL connections (:meth:`read_sql`, :meth:`write_sql`).
+    @cached_property
+    def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        return make_factories(self.engine)
+
+    @property
+    def reader(self) -> sessionmaker[Session]:
+        return self._factories[0]
+
+    @property
+    def writer(self) -> sessionmaker[Session]:
+        return self._factories[1]
+
+    def warm_up(self) -> None:
+        """Import the ORM and map the foundation tables now, which start-up leaves for later: called once the first
+        window is idle, so the first page opened after the Overview does not wait for them."""
+        from ..db import models  # noqa: F401 - maps the classes onto the tables
+
+        _ = self._factories
+
     def read(self) -> UnitOfWork:
         return UnitOfWork(self.reader)
 
     def write(self) -> UnitOfWork:
+        self._may_write()
+        return UnitOfWork(self.writer)
+
+    def read_sql(self) -> SqlWork:
+        """A unit of work on a Core connection (no ORM), for reading."""
+        return SqlWork(self.engine)
+
+    def write_sql(self) -> SqlWork:
+        """A unit of work on a Core connection (no ORM) that writes: the same rules as :meth:`write`."""
+        self._may_write()
+        return SqlWork(writer_engine(self.engine))
+
+    def _may_write(self) -> None:
         if self.read_only:
             raise DomainError("db.read_only")
         if self.integrity is not None:
             self.integrity.wait_ok()  # nothing is written to a file before it has passed its check
-        return UnitOfWork(self.writer)
 
     def now(self) -> datetime:
         """The time, naive UTC (as stored)."""
@@ -137,7 +172,7 @@ def open_workspace(url: str, *, read_only: bool = False, backup_dir: Path | None
     if is_sqlite(url):
         return _open_sqlite(url, read_only, backup_dir, migrate_schema, inspection)
     engine = make_engine(url, read_only=read_only, pg_schema=pg_schema)
-    ws = Workspace(url, engine, *make_factories(engine), read_only=read_only)
+    ws = Workspace(url, engine, read_only=read_only)
     _prepare_schema(ws, migrate_schema)
     return ws
 
@@ -175,7 +210,7 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
         fileguard.break_seal(path)  # from now on the file may change: only a clean close seals it again
     try:
         engine = make_engine(url, read_only=read_only)
-        ws = Workspace(url, engine, *make_factories(engine), read_only=read_only, backup_dir=backup_dir, lock=lock)
+        ws = Workspace(url, engine, read_only=read_only, backup_dir=backup_dir, lock=lock)
         if sealed_at is not None:
             ws.verified_at = sealed_at
         elif background:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -36,6 +36,10 @@ from .session import Session
 from .startup import Launcher
 
 log = logging.getLogger(__name__)
+
+# After the window shows, it waits this long before loading the ORM (start-up reads through plain SQL): once the
+# Overview is on screen and idle, not on the way to it.
+WARM_UP_MS = 700
 
 
 def icon(name: str) -> QIcon:
@@ -171,12 +175,18 @@ class MainWindow(QMainWindow):
     # -- the workspace ---------------------------------------------------------------------------
     def start_up(self) -> None:
         """After the window shows: the automatic start-up backup, quietly on a worker thread; and, once, the office
-        template versions an earlier release kept on this desktop move into the database."""
+        template versions an earlier release kept on this desktop move into the database. A moment later, the ORM
+        loads (:meth:`Workspace.warm_up`)."""
+        QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
         if self._backs_up():
             run_command(self, lambda: self._auto_backup("startup"), background=True, quiet=True,
                         on_done=lambda _o: self._quiet_note(self.tr("Start-up backup taken."), 5000))
         if not self.session.ws.read_only and paths.desktop_form_files():
             run_command(self, self._adopt_templates, background=True, quiet=True, on_done=self._templates_adopted)
+
+    def _warm_up(self) -> None:
+        if self.session is not None:
+            self.session.ws.warm_up()
 
     def _quiet_note(self, text: str, msecs: int) -> None:
         """A routine note in the status bar that does not push aside one still showing (e.g. the adoption's)."""

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMenu
 
 from .. import __version__
 from .. import settings as settings_mod
-from ..services import accounts
 from ..services.changes import BACKUPS, Changes
 
 # The dialogs behind the menus are imported when first opened: start-up builds the menus, not the dialogs.
@@ -134,12 +133,13 @@ class Menus(QObject):
             self.window.restart()
 
     def change_password(self) -> None:
+        from ..services import accounts
         from .dialogs.passwords import PasswordDialog
 
         w = self.window
         dialog = PasswordDialog(self.tr("Change my password"), w, ask_current=True)
         dialog.submit = lambda: accounts.change_own_password(w.session.ws, dialog.current.text(),
-                                                             dialog.password.text())
+                                                           dialog.password.text())
         if dialog.exec():
             w.statusBar().showMessage(self.tr("Your password was changed."), 5000)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from .. import settings as settings_mod
 from ..domain.errors import DomainError
 from ..messages import describe
-from ..services import accounts
+from ..services import signin
 from ..services.workspace import Workspace, open_workspace
 from ..settings import Settings
 from .formatting import wall_time
@@ -163,7 +163,7 @@ class Launcher(QObject):
 
 def _quiet_login(ws: Workspace, credentials: tuple[str, str]) -> bool:
     try:
-        accounts.login(ws, *credentials)
+        signin.login(ws, *credentials)
     except DomainError:
         return False
     return True
@@ -172,5 +172,5 @@ def _quiet_login(ws: Workspace, credentials: tuple[str, str]) -> bool:
 def _initialised(parent: QWidget | None, ws: Workspace) -> bool | None:
     """Has the office been set up? None when the database could not say (the error was shown)."""
     answer: list[bool] = []
-    run_command(parent, lambda: accounts.is_initialised(ws), on_done=answer.append)
+    run_command(parent, lambda: signin.is_initialised(ws), on_done=answer.append)
     return answer[0] if answer else None

@@ -95,7 +95,7 @@ def test_record_many_writes_the_chain_record_would(ws, bw):
             if bulk:
                 seqs = audit.record_many(s, ws.actor, entries, at=at)
             else:
-                seqs = [audit.record(s, ws.actor, *e[:3], before=e[3], after=e[4], at=at).seq for e in entries]
+                seqs = [audit.record(s, ws.actor, *e[:3], before=e[3], after=e[4], at=at) for e in entries]
             rows = s.execute(select(m.AuditLog.seq, m.AuditLog.at, m.AuditLog.username, m.AuditLog.action,
                                     m.AuditLog.entity_id, m.AuditLog.after, m.AuditLog.prev_hash, m.AuditLog.hash)
                              .where(m.AuditLog.seq.in_(seqs)).order_by(m.AuditLog.seq)).all()

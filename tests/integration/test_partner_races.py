@@ -27,11 +27,9 @@ def _clerks(db_target, n, user="admin", password=ADMIN_PASSWORD):
 def _sqlite_ws(db_target):
     # one process holds the instance lock; further workspaces in it share the file without the lock
     from partnerdesk.db.engine import make_engine
-    from partnerdesk.db.session import make_factories
     from partnerdesk.services.workspace import Workspace
 
-    engine = make_engine(db_target["url"])
-    return Workspace(db_target["url"], engine, *make_factories(engine))
+    return Workspace(db_target["url"], make_engine(db_target["url"]))
 
 
 def _race(fns):

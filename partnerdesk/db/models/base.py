@@ -1,23 +1,11 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from ..tables import NAMING, metadata, utcnow
+
+__all__ = ["NAMING", "Base", "utcnow"]
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-def utcnow() -> datetime:
-    """Naive UTC timestamp (stored the same way on SQLite and PostgreSQL)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    metadata = metadata  # the Core tables of ..tables and every mapped class's table: one schema

@@ -1,97 +1,94 @@
-"""Foundation tables: meta, organisation tree, users, audit chain."""
+"""Foundation tables as mapped classes: meta, organisation tree, users, audit chain. The tables themselves are
+SQLAlchemy Core (:mod:`..tables`), which start-up uses without the ORM."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, relationship
 
-from .base import Base, utcnow
+from .. import tables
+from .base import Base
 
 
 class AppMeta(Base):
     """Key/value facts about the file: application marker, office, audit chain head."""
 
-    __tablename__ = "app_meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text, default="")
+    __table__ = tables.app_meta
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class OrgUnit(Base):
-    __tablename__ = "org_units"
-    __table_args__ = (UniqueConstraint("parent_id", "name", name="parent_name"),
-                      Index("ix_org_units_name", "name"))  # lists sorted by community read it in name order
+    __table__ = tables.org_units
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id", ondelete="RESTRICT"), index=True)
-    name: Mapped[str] = mapped_column(String(100))
-    code: Mapped[str] = mapped_column(String(32), default="")
-    is_pilot: Mapped[bool] = mapped_column(Boolean, default=False)
-    phase: Mapped[str] = mapped_column(String(24), default="")
-    phase_since: Mapped[date | None] = mapped_column(Date)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    id: Mapped[int]
+    kind: Mapped[str]
+    parent_id: Mapped[int | None]
+    name: Mapped[str]
+    code: Mapped[str]
+    is_pilot: Mapped[bool]
+    phase: Mapped[str]
+    phase_since: Mapped[date | None]
+    version: Mapped[int]
+    created_at: Mapped[datetime]
 
     phases: Mapped[list[CommunityPhase]] = relationship(order_by="CommunityPhase.entered_on",
                                                         cascade="all, delete-orphan")
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": tables.org_units.c.version}
 
 
 class CommunityPhase(Base):
     """History: the date a community entered each rollout phase."""
 
-    __tablename__ = "community_phases"
-    __table_args__ = (UniqueConstraint("community_id", "phase", name="community_phase"),)
+    __table__ = tables.community_phases
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    community_id: Mapped[int] = mapped_column(ForeignKey("org_units.id", ondelete="CASCADE"), index=True)
-    phase: Mapped[str] = mapped_column(String(24))
-    entered_on: Mapped[date] = mapped_column(Date)
+    id: Mapped[int]
+    community_id: Mapped[int]
+    phase: Mapped[str]
+    entered_on: Mapped[date]
 
 
 class User(Base):
-    __tablename__ = "users"
+    __table__ = tables.users
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str] = mapped_column(String(100), default="")
-    role: Mapped[str] = mapped_column(String(24))
-    password_hash: Mapped[str] = mapped_column(String(255))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
-    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    id: Mapped[int]
+    username: Mapped[str]
+    display_name: Mapped[str]
+    role: Mapped[str]
+    password_hash: Mapped[str]
+    active: Mapped[bool]
+    failed_logins: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    version: Mapped[int]
 
     communities: Mapped[list[UserCommunity]] = relationship(cascade="all, delete-orphan")
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": tables.users.c.version}
 
 
 class UserCommunity(Base):
-    __tablename__ = "user_communities"
+    __table__ = tables.user_communities
 
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    community_id: Mapped[int] = mapped_column(ForeignKey("org_units.id", ondelete="RESTRICT"), primary_key=True)
+    user_id: Mapped[int]
+    community_id: Mapped[int]
 
 
 class AuditLog(Base):
     """Append-only hash chain. ``seq`` is unique, so two writers can never fork the chain."""
 
-    __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    __table__ = tables.audit_log
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, unique=True)
-    at: Mapped[str] = mapped_column(String(32), index=True)
-    user_id: Mapped[int | None] = mapped_column(Integer)
-    username: Mapped[str] = mapped_column(String(64), index=True)
-    action: Mapped[str] = mapped_column(String(64), index=True)
-    entity: Mapped[str] = mapped_column(String(64), default="")
-    entity_id: Mapped[str] = mapped_column(String(64), default="")
-    before: Mapped[str] = mapped_column(Text, default="")
-    after: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int]
+    seq: Mapped[int]
+    at: Mapped[str]
+    user_id: Mapped[int | None]
+    username: Mapped[str]
+    action: Mapped[str]
+    entity: Mapped[str]
+    entity_id: Mapped[str]
+    before: Mapped[str]
+    after: Mapped[str]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from ...domain.errors import DomainError
 from ...messages import describe
-from ...services import accounts, org
+from ...services import overview, signin
 from ..i18n import current_language
 from ..operations import run_command
 from .form import FormDialog
@@ -33,7 +33,7 @@ class LoginDialog(FormDialog):
 
     def _on_ok(self) -> None:
         self.show_problem("")
-        run_command(self, lambda: accounts.login(self.ws, self.username.text(), self.password.text()),
+        run_command(self, lambda: signin.login(self.ws, self.username.text(), self.password.text()),
                     on_done=self._saved, on_error=self._refused)
 
     def _refused(self, err: DomainError) -> bool:
@@ -45,7 +45,7 @@ class LoginDialog(FormDialog):
 
 def _office_name(ws) -> str:  # noqa: ANN001
     try:
-        office = org.office(ws)
+        office = overview.office(ws)
     except Exception:  # noqa: BLE001 - a heading only; signing in still works
         return ""
     return f"{office.district} {office.street}".strip()

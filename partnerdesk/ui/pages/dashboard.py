@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.org import Phase
-from ...services import org
+from ...services import overview
 from ...services.changes import AGREEMENTS, BACKUPS, ORG
 from ...services.dto import Office
-from ...services.org import OrgSummary
+from ...services.overview import OrgSummary
 from .. import labels
 from ..operations import run_command
 from .base import Page
@@ -108,7 +108,7 @@ class DashboardPage(Page):
 
     def reload(self) -> None:
         ws = self.session.ws
-        run_command(self, lambda: Overview(org.office(ws), org.summary(ws)), on_done=self._show)
+        run_command(self, lambda: Overview(overview.office(ws), overview.summary(ws)), on_done=self._show)
         self.expiring.reload()
         self._show_facts()
 

@@ -1,0 +1,146 @@
+"""The start path in SQLAlchemy Core (no ORM): plain-SQL units of work, the sign-in, its audit entry, the Overview.
+
+Each runs on SQLite and on PostgreSQL; a separate process shows that none of it loads ``sqlalchemy.orm``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select, update
+
+from partnerdesk.db import tables
+from partnerdesk.domain.errors import DomainError
+from partnerdesk.services import accounts, audit, overview, signin
+from partnerdesk.services.dto import Office
+
+PW = "admin-pass-1"
+
+
+def _count_meta(ws, key: str) -> int:
+    with ws.read_sql() as work:
+        return work.conn.scalar(select(func.count()).select_from(tables.app_meta).where(tables.app_meta.c.key == key))
+
+
+def test_sql_work_commits_only_when_told(bare_ws):
+    with bare_ws.write_sql() as work:
+        work.conn.execute(insert(tables.app_meta).values(key="kept", value="1"))
+        work.commit()
+    with bare_ws.write_sql() as work:
+        work.conn.execute(insert(tables.app_meta).values(key="dropped", value="1"))  # no commit: rolled back
+    with pytest.raises(RuntimeError), bare_ws.write_sql() as work:
+        work.conn.execute(insert(tables.app_meta).values(key="failed", value="1"))
+        raise RuntimeError("boom")
+    assert (_count_meta(bare_ws, "kept"), _count_meta(bare_ws, "dropped"), _count_meta(bare_ws, "failed")) == (1, 0, 0)
+
+
+def test_sql_work_translates_database_errors(bare_ws):
+    with bare_ws.write_sql() as work:
+        work.conn.execute(insert(tables.app_meta).values(key="dup", value="1"))
+        work.commit()
+    with pytest.raises(DomainError) as exc, bare_ws.write_sql() as work:
+        work.conn.execute(insert(tables.app_meta).values(key="dup", value="2"))
+    assert exc.value.code == "record.duplicate"
+    with bare_ws.read_sql() as work:
+        assert work.conn.scalar(select(tables.app_meta.c.value).where(tables.app_meta.c.key == "dup")) == "1"
+
+
+def test_a_read_only_workspace_refuses_plain_sql_writes(db_target, ws):
+    import dataclasses
+
+    reader = dataclasses.replace(ws, read_only=True)
+    with pytest.raises(DomainError) as exc:
+        reader.write_sql()
+    assert exc.value.code == "db.read_only"
+
+
+def test_sign_in_bumps_the_version_as_the_orm_would(ws):
+    def row():
+        with ws.read_sql() as work:
+            return work.conn.execute(select(tables.users.c.version, tables.users.c.last_login_at)
+                                     .where(tables.users.c.username == "admin")).one()
+
+    before = row()
+    signin.login(ws, "admin", PW)
+    after = row()
+    assert after.version == before.version + 1 and after.last_login_at >= before.last_login_at
+    # …so an administrator's edit from the version they read is refused, not silently overwritten
+    users = accounts.list_users(ws)
+    admin = next(u for u in users if u.username == "admin")
+    signin.login(ws, "admin", PW)
+    with pytest.raises(DomainError) as exc:
+        accounts.update_user(ws, admin.id, admin.version, display_name="改名")
+    assert exc.value.code == "record.conflict"
+
+
+def test_sign_in_refuses_to_overwrite_a_row_changed_meanwhile(ws):
+    with ws.read_sql() as work:
+        user = work.conn.execute(select(tables.users).where(tables.users.c.username == "admin")).one()
+    with ws.write_sql() as work:
+        work.conn.execute(update(tables.users).where(tables.users.c.id == user.id)
+                          .values(version=tables.users.c.version + 1))
+        work.commit()
+    with pytest.raises(DomainError) as exc, ws.write_sql() as work:
+        signin._update(work.conn, user, failed_logins=0)  # noqa: SLF001 - the version check itself
+    assert exc.value.code == "record.conflict"
+
+
+def test_audit_entries_from_connections_and_sessions_form_one_chain(ws):
+    signin.login(ws, "admin", PW)  # a plain connection
+    accounts.add_user(ws, "clerk", "staff", "clerk-pass-1")  # an ORM session
+    audit.record_event(ws, "export", "file", "x.xlsx", {"rows": 3})  # a plain connection again
+    signin.login(ws, "clerk", "clerk-pass-1")
+    report = audit.verify_chain(ws)
+    assert report.ok, report
+    with ws.read_sql() as work:
+        actions = list(work.conn.scalars(select(tables.audit_log.c.action).order_by(tables.audit_log.c.seq)))
+        head = work.conn.scalar(select(tables.app_meta.c.value).where(tables.app_meta.c.key == audit.HEAD_KEY))
+    assert actions[-4:] == ["login", "user.add", "export", "login"]
+    assert head.split(":")[0] == str(len(actions))
+
+
+def test_the_overview_reads_the_office_and_its_counts(ws):
+    office = overview.office(ws)
+    assert (office.district, office.street) == ("渝新区", "石油路街道")
+    assert office.district_id is not None and office.street_id is not None
+    summary = overview.summary(ws)
+    assert (summary.streets, summary.communities, summary.pilots) == (1, 0, 0)
+
+
+def test_an_office_not_yet_set_up_has_no_names(bare_ws):
+    assert overview.office(bare_ws) == Office("", "", None, None)
+
+
+START = """
+import json, sys
+from partnerdesk.services import overview, reminders, signin
+from partnerdesk.services.workspace import open_workspace
+ws = open_workspace(sys.argv[1])
+signin.login(ws, "admin", "admin-pass-1")
+overview.office(ws), overview.summary(ws), reminders.expiring_agreements(ws, 30)
+before = "sqlalchemy.orm" in sys.modules
+ws.warm_up()
+print(json.dumps({"orm_before": before, "orm_after": "sqlalchemy.orm" in sys.modules,
+                  "mapped": "partnerdesk.db.models.core" in sys.modules}))
+ws.close()
+"""
+
+
+def test_the_start_path_runs_without_the_orm_until_warmed_up(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'pd.sqlite3'}"
+    from partnerdesk.services.workspace import open_workspace
+
+    ws = open_workspace(url)
+    accounts.init_office(ws, "admin", PW, "区", "街道")
+    ws.close()
+    done = subprocess.run([sys.executable, "-c", START, url], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PARTNERDESK_HOME": str(tmp_path / "home")},
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"orm_before": False, "orm_after": True,
+                                                                "mapped": True}
