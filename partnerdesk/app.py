@@ -12,10 +12,11 @@ import gc
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from . import APP_AUTHOR, APP_NAME, __version__, paths
+from . import APP_AUTHOR, APP_NAME, __version__, paths, qtpreload
 from . import settings as settings_mod
 
 NO_DISPLAY = ("partnerdesk: no display found (DISPLAY and WAYLAND_DISPLAY are not set); "
@@ -97,8 +98,12 @@ def _skip_feature_scan(loaded_before: set[str]) -> None:
         verdicts.setdefault(name, -1)
 
 
-def create_application(qt_args: list[str]):  # noqa: ANN201 - QApplication
+def create_application(qt_args: list[str], qt_loading: threading.Thread | None = None):  # noqa: ANN201 - QApplication
+    """The QApplication, once the modules that come before PySide6 are loaded and ``qt_loading`` (the native preload
+    of :mod:`.qtpreload`, begun at the start) has finished."""
     preload()
+    if qt_loading is not None:
+        qt_loading.join()
     loaded_before = set(sys.modules) if "PySide6" not in sys.modules else set()
     from PySide6.QtWidgets import QApplication
 
@@ -200,21 +205,22 @@ def main(argv: list[str]) -> int:
     if not has_display(os.environ, sys.platform):
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    qt_loading = qtpreload.start()
     pause_gc()
     try:
-        return _main(argv)
+        return _main(argv, qt_loading)
     finally:
         resume_gc()
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv: list[str], qt_loading: threading.Thread | None = None) -> int:
     args, qt_args = parse_args(argv)
     handler = configure_logging()
     settings = settings_mod.load()
     url = settings_mod.database_url_from(args.db)
     inspection = inspect_ahead(url)
     language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
-    app = create_application(qt_args)
+    app = create_application(qt_args, qt_loading)
     from .ui.i18n import install_translators, remove_translators
 
     translators = install_translators(app, language, paths.translations_dir())
@@ -296,6 +302,7 @@ def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - 
     frame), the database remembered in the settings, the real main window shown and its start-up queued. Returns the
     window and workspace so they stay alive; the caller runs the event loop (the log handler stays attached).
     """
+    qt_loading = qtpreload.start()
     pause_gc()
     try:
         args, qt_args = parse_args(["--db", db_url])
@@ -308,7 +315,7 @@ def benchmark_startup(db_url: str, user: str, password: str):  # noqa: ANN201 - 
 
         ws = open_workspace(url, backup_dir=settings.resolved_backup_dir(), inspection=inspection)
         signing_in = SignIn(lambda: signin.login(ws, user, password))
-        app = create_application(qt_args)
+        app = create_application(qt_args, qt_loading)
         language = args.lang or os.environ.get("PARTNERDESK_LANG") or settings.language
         from .ui.i18n import install_translators
 
