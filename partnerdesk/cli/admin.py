@@ -9,7 +9,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.org import PHASE_LABELS_ZH
 from ..domain.roles import Role
-from ..services import accounts, audit, demo, maintenance, org
+from ..services import accounts, audit_queries, demo, maintenance, org
 from .common import CliError, Context, add_json, emit, password
 
 
@@ -169,8 +169,8 @@ def cmd_check(ctx: Context, args) -> int:  # noqa: ANN001
 
 
 def cmd_audit_list(ctx: Context, args) -> int:  # noqa: ANN001
-    f = audit.AuditFilter(text=args.text, username=args.by, action=args.action)
-    rows = audit.list_entries(_signed_in(ctx, read_only_ok=True), f, limit=args.limit)
+    f = audit_queries.AuditFilter(text=args.text, username=args.by, action=args.action)
+    rows = audit_queries.list_entries(_signed_in(ctx, read_only_ok=True), f, limit=args.limit)
     emit(args, rows, [(r.seq, r.at[:19], r.username, r.action, f"{r.entity}:{r.entity_id}") for r in rows],
          ("seq", "at (UTC)", "user", "action", "record"))
     return 0

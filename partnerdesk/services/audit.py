@@ -1,15 +1,15 @@
-"""The audit trail: appended in the same transaction as the change it records; verified as a hash chain."""
+"""The audit trail: appended in the same transaction as the change it records; verified as a hash chain. Browsing it is
+:mod:`.audit_queries`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import insert, select, text, update
 
 from ..db.tables import app_meta, audit_log, utcnow
 from ..domain import audit as chain
@@ -83,79 +83,6 @@ def _parse_head(value: str) -> tuple[int, str]:
     return int(seq), digest
 
 
-@dataclass(frozen=True)
-class AuditRow:
-    seq: int
-    at: str
-    username: str
-    action: str
-    entity: str
-    entity_id: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    text: str = ""
-    username: str = ""
-    action: str = ""
-    date_from: str = ""  # ISO date
-    date_to: str = ""
-
-
-_ROW = (audit_log.c.seq, audit_log.c.at, audit_log.c.username, audit_log.c.action, audit_log.c.entity,
-        audit_log.c.entity_id, audit_log.c.before, audit_log.c.after)
-
-
-def _filtered(f: AuditFilter, *columns):  # noqa: ANN002, ANN202 - a Select
-    c = audit_log.c
-    q = select(*(columns or _ROW))
-    if f.username:
-        q = q.where(c.username == f.username)
-    if f.action:
-        q = q.where(c.action.like(_literal(f.action) + "%", escape="\\"))
-    if f.date_from:
-        q = q.where(c.at >= f.date_from)
-    if f.date_to:
-        q = q.where(c.at < f.date_to + "T99")
-    if f.text:
-        like = f"%{_literal(f.text)}%"
-        q = q.where(c.entity_id.like(like, escape="\\") | c.before.like(like, escape="\\")
-                    | c.after.like(like, escape="\\") | c.entity.like(like, escape="\\"))
-    return q
-
-
-def _literal(text: str) -> str:
-    """Escape LIKE's wildcards: a search for '50%' or 'a_b' means those characters."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def list_entries(ws, f: AuditFilter = AuditFilter(), limit: int = 200, before_seq: int | None = None
-                 ) -> list[AuditRow]:
-    """Newest first, keyset-paged by ``before_seq``."""
-    require(ws.actor, Perm.READ_AUDIT)
-    q = _filtered(f)
-    if before_seq is not None:
-        q = q.where(audit_log.c.seq < before_seq)
-    q = q.order_by(audit_log.c.seq.desc()).limit(limit)
-    with ws.read_sql() as work:
-        return [AuditRow(*r) for r in work.conn.execute(q)]
-
-
-def count_entries(ws, f: AuditFilter = AuditFilter()) -> int:
-    require(ws.actor, Perm.READ_AUDIT)
-    with ws.read_sql() as work:
-        return work.conn.scalar(select(func.count()).select_from(_filtered(f, audit_log.c.id).subquery())) or 0
-
-
-def usernames(ws) -> list[str]:
-    """Everyone who appears in the trail (for the auditors' user filter; auditors may not list accounts)."""
-    require(ws.actor, Perm.READ_AUDIT)
-    with ws.read_sql() as work:
-        return list(work.conn.scalars(select(audit_log.c.username).distinct().order_by(audit_log.c.username)))
-
-
 def verify_chain(ws) -> chain.ChainReport:
     require(ws.actor, Perm.VERIFY)
     with ws.read_sql() as work:
@@ -169,7 +96,9 @@ def verify_in(db: Session | Connection) -> chain.ChainReport:
 
 
 def _iter_entries(conn: Connection) -> Iterator[chain.AuditEntry]:
-    q = select(*_ROW, audit_log.c.prev_hash, audit_log.c.hash).order_by(audit_log.c.seq)
+    c = audit_log.c
+    q = select(c.seq, c.at, c.username, c.action, c.entity, c.entity_id, c.before, c.after, c.prev_hash, c.hash
+               ).order_by(c.seq)
     for r in conn.execution_options(yield_per=2000).execute(q):
         yield chain.AuditEntry(*r)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .overview import Office  # noqa: F401 - defined beside the Overview's queries, which start-up reads
+
 
 @dataclass(frozen=True)
 class UserRow:
@@ -37,10 +39,3 @@ class PhaseRow:
     phase: str
     entered_on: date
 
-
-@dataclass(frozen=True)
-class Office:
-    district: str
-    street: str
-    district_id: int | None
-    street_id: int | None

@@ -11,9 +11,16 @@ from sqlalchemy import func, select
 from ..db.tables import app_meta, org_units
 from ..domain.org import Phase, UnitKind
 from ..domain.roles import Perm, require
-from .dto import Office
 
 OFFICE_KEYS = ("office_district_id", "office_street_id")
+
+
+@dataclass(frozen=True)
+class Office:
+    district: str
+    street: str
+    district_id: int | None
+    street_id: int | None
 
 
 def office(ws) -> Office:  # noqa: ANN001

@@ -16,7 +16,7 @@ import pytest
 from partnerdesk.db import backup as db_backup
 from partnerdesk.db import migrate
 from partnerdesk.domain.errors import DomainError
-from partnerdesk.services import accounts, audit, demo, maintenance, org
+from partnerdesk.services import accounts, audit, audit_queries, demo, maintenance, org
 from partnerdesk.services.workspace import open_workspace
 from tests.helpers.dbstate import assert_invariants, fingerprint, table_counts
 
@@ -106,7 +106,7 @@ def test_restore_round_trip(office):
     ws2 = reopen(db, backups)
     try:
         assert snapshot(ws2) == expected
-        last = audit.list_entries(ws2, limit=2)
+        last = audit_queries.list_entries(ws2, limit=2)
         assert [e.action for e in last] == ["login", "restore"]
         assert saved.path.name in last[1].entity_id
         assert_invariants(ws2)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from partnerdesk.db.models import OrgUnit, User
 from partnerdesk.domain.errors import DomainError
-from partnerdesk.services import accounts, audit, org
+from partnerdesk.services import accounts, audit, audit_queries, org
 from partnerdesk.services.workspace import open_workspace
 from tests.conftest import open_ws
 from tests.helpers.dbstate import assert_invariants, audit_seqs
@@ -295,4 +295,4 @@ def test_clerks_saving_one_template_at_once_store_one_version_and_refuse_the_res
     with main.read() as uow:
         rows = uow.session.execute(select(OfficeTemplate.version, OfficeTemplate.active, OfficeTemplate.sha256)).all()
     assert [(v, a, h) for v, a, h in rows] == [("2026.1-office.1", True, won[0].sha256)]
-    assert len(audit.list_entries(main, audit.AuditFilter(action="template.save"))) == 1
+    assert len(audit_queries.list_entries(main, audit_queries.AuditFilter(action="template.save"))) == 1

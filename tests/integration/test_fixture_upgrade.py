@@ -12,7 +12,7 @@ import pytest
 
 from partnerdesk.db import backup as db_backup
 from partnerdesk.db import fileguard, migrate
-from partnerdesk.services import accounts, audit, org
+from partnerdesk.services import accounts, audit_queries, org
 from partnerdesk.services.workspace import open_workspace
 from tests.helpers.dbstate import assert_invariants, fingerprint, table_counts
 
@@ -88,7 +88,7 @@ def test_fixture_upgrades_to_head(fixture, tmp_path):
         org.add_unit(ws, "community", street, "升级后新增社区")
         assert_invariants(ws)
         if any("𠈌" in u.name for u in tree):
-            assert audit.list_entries(ws, audit.AuditFilter(text="𠈌"))
+            assert audit_queries.list_entries(ws, audit_queries.AuditFilter(text="𠈌"))
         if before["counts"].get("office_templates"):  # the office's template versions print as they did
             from partnerdesk.services import templates
 

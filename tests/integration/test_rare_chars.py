@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from partnerdesk.domain.errors import DomainError
-from partnerdesk.services import accounts, audit, org
+from partnerdesk.services import accounts, audit_queries, org
 from tests.helpers.dbstate import assert_invariants, state
 
 NAMES = ["𠈌溪社区😀", "𪚥𠀀社区", "🏘️邻里社区", "ㄅ𡈽坊（东）"]
@@ -18,12 +18,12 @@ def test_names_round_trip_and_are_searchable(ws):
     stored = {u.id: u.name for u in org.communities(ws)}
     assert {stored[i]: i for i in ids.values()} == ids, "every code point kept, nothing normalised away"
     for needle in ("𠈌", "😀", "𪚥𠀀", "🏘️", "𡈽坊"):
-        hits = audit.list_entries(ws, audit.AuditFilter(text=needle))
+        hits = audit_queries.list_entries(ws, audit_queries.AuditFilter(text=needle))
         assert hits and all(needle in h.after for h in hits), needle
-        assert audit.count_entries(ws, audit.AuditFilter(text=needle)) == len(hits)
+        assert audit_queries.count_entries(ws, audit_queries.AuditFilter(text=needle)) == len(hits)
     c = next(u for u in org.communities(ws) if u.id == ids["𠈌溪社区😀"])
     org.update_unit(ws, c.id, c.version, name="𠈌溪新社区😀😀")
-    hits = audit.list_entries(ws, audit.AuditFilter(text="𠈌溪新社区😀😀"))
+    hits = audit_queries.list_entries(ws, audit_queries.AuditFilter(text="𠈌溪新社区😀😀"))
     assert [h.action for h in hits] == ["org.update"] and "𠈌溪社区😀" in hits[0].before
     assert_invariants(ws)
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from partnerdesk.domain.roles import Role
-from partnerdesk.services import accounts, audit, maintenance, org
+from partnerdesk.services import accounts, audit_queries, maintenance, org
 from tests.ui.support import answer_modal, press_ok
 
 
@@ -136,14 +136,14 @@ def test_users_deactivate_and_reset_password(qtbot, demo_window, boxes) -> None:
 
     answer_modal(new_password)
     tab.buttons["password"].click()
-    assert any(e.action == "user.reset_password" for e in audit.list_entries(ws, limit=5))
+    assert any(e.action == "user.reset_password" for e in audit_queries.list_entries(ws, limit=5))
 
 
 def test_audit_shows_entries_filters_and_verifies(qtbot, demo_window) -> None:
     ws = demo_window.session.ws
     tab = admin_tab(demo_window, "audit")
-    assert tab.model.rowCount() == min(200, audit.count_entries(ws))
-    assert tab.count_label.text().startswith(str(audit.count_entries(ws)))
+    assert tab.model.rowCount() == min(200, audit_queries.count_entries(ws))
+    assert tab.count_label.text().startswith(str(audit_queries.count_entries(ws)))
     tab.user_filter.setText("system")
     tab.reload()
     assert tab.model.rowCount() >= 1 and all(r.username == "system" for r in tab.model.rows())

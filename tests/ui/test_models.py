@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from partnerdesk.services import accounts, audit, maintenance, org
-from partnerdesk.services.audit import AuditFilter
+from partnerdesk.services import accounts, audit, audit_queries, maintenance, org
+from partnerdesk.services.audit_queries import AuditFilter
 from partnerdesk.ui.admin.org_dialogs import HISTORY_COLUMNS
 from partnerdesk.ui.models.audit import audit_model
 from partnerdesk.ui.models.maintenance import backups_model, check_model
@@ -43,9 +43,9 @@ def test_users_model(qtmodeltester, demo_ws) -> None:
 def test_audit_model_pages_with_keyset(qtmodeltester, demo_ws) -> None:
     for i in range(4):
         audit.record_event(demo_ws, "export", "test", i)
-    total = audit.count_entries(demo_ws)
+    total = audit_queries.count_entries(demo_ws)
     model = audit_model(page_size=2)
-    model.reset(lambda before, limit: audit.list_entries(demo_ws, AuditFilter(), limit, before))
+    model.reset(lambda before, limit: audit_queries.list_entries(demo_ws, AuditFilter(), limit, before))
     assert model.rowCount() == 2 and model.canFetchMore()
     qtmodeltester.check(model)
     while model.canFetchMore():

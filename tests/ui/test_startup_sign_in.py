@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from partnerdesk.app import SignIn, make_launcher, show_main_window
 from partnerdesk.domain.errors import DomainError
-from partnerdesk.services import accounts, audit
+from partnerdesk.services import accounts, audit_queries
 from partnerdesk.ui.main_window import MainWindow
 
 ADMIN_PW = "admin-pass-1"
@@ -29,7 +29,7 @@ def test_a_refused_sign_in_shows_nothing_and_is_recorded(qtbot, ws, ui_settings)
     assert ws.actor is None
     assert _visible_main_windows() == before
     accounts.login(ws, "admin", ADMIN_PW)
-    failed = audit.list_entries(ws, audit.AuditFilter(action="login_failed"))
+    failed = audit_queries.list_entries(ws, audit_queries.AuditFilter(action="login_failed"))
     assert [e.action for e in failed] == ["login_failed"] and "password" in failed[0].after
     users = {u.username: u for u in accounts.list_users(ws)}
     assert users["admin"].locked_until is None  # one failure: counted, not locked; the success reset it

@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select, update
 from partnerdesk.db import tables
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.services import accounts, audit, overview, signin
-from partnerdesk.services.dto import Office
+from partnerdesk.services.overview import Office
 
 PW = "admin-pass-1"
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from partnerdesk.domain import ledger as L
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.ledger import Line, Member
-from partnerdesk.services import accounts, audit, funds, ledger, maintenance, org
+from partnerdesk.services import accounts, audit_queries, funds, ledger, maintenance, org
 from tests.helpers.dbstate import state
 
 D = date
@@ -167,7 +167,7 @@ def test_reopen_the_latest_closed_period_with_a_reason(ws, fx):
     assert err(ledger.post, ws, pool, D(2026, 7, 31), receipt(fx, 1, "")[0], "七月", "r-3").code == \
         "ledger.period_closed"  # the month before stays closed
     ledger.close_period(ws, pool, "2026-08", "更正后重新结账")
-    entry = next(e for e in audit.list_entries(ws) if e.action == "ledger.reopen_period")
+    entry = next(e for e in audit_queries.list_entries(ws) if e.action == "ledger.reopen_period")
     before, after = json.loads(entry.before), json.loads(entry.after)
     assert (before["period"], before["note"], after["reason"], after["closed_through"]) == \
         ("2026-08", "八月结账", "八月漏记一笔反哺", "2026-07-31")

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from partnerdesk.domain.partners import PartnerInput
-from partnerdesk.services import org, partner_export, partner_lifecycle, partners, rota
+from partnerdesk.services import audit_queries, org, partner_export, partner_lifecycle, partners, rota
 from partnerdesk.services.partner_queries import PartnerFilter
 from tests.helpers.numbers import org_code, person_id
 
@@ -65,9 +65,8 @@ def test_export_service_masks_and_audits(ws, community, tmp_path):
     assert n == 1
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     assert rows[1] == ("导出能人", person_id(5)[:4] + "*" * 10 + person_id(5)[-4:], "135****5678")
-    from partnerdesk.services import audit
 
-    assert audit.list_entries(ws, audit.AuditFilter(action="export"))[0].entity == "partner"
+    assert audit_queries.list_entries(ws, audit_queries.AuditFilter(action="export"))[0].entity == "partner"
 
 
 def test_an_export_exists_only_with_its_audit_entry(ws, community, tmp_path, monkeypatch):
@@ -99,9 +98,9 @@ def test_an_export_exists_only_with_its_audit_entry(ws, community, tmp_path, mon
         export(ws)
     assert e.value.code == "db.disk_full" and not target.exists() and list(out.iterdir()) == []
     monkeypatch.undo()
-    assert audit.list_entries(ws, audit.AuditFilter(action="export")) == []
+    assert audit_queries.list_entries(ws, audit_queries.AuditFilter(action="export")) == []
     assert export(ws) == 1 and target.exists()
-    (entry,) = audit.list_entries(ws, audit.AuditFilter(action="export"))
+    (entry,) = audit_queries.list_entries(ws, audit_queries.AuditFilter(action="export"))
     assert json.loads(entry.after)["file"] == "list.xlsx" and json.loads(entry.after)["rows"] == 1
 
 

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from partnerdesk.domain.errors import DomainError
-from partnerdesk.services import audit, org
-from partnerdesk.services.audit import AuditFilter
+from partnerdesk.services import audit, audit_queries, org
+from partnerdesk.services.audit_queries import AuditFilter
 from tests.helpers.dbstate import audit_seqs, state
 
 
@@ -25,32 +25,32 @@ def trail(ws):
 
 
 def test_newest_first_and_keyset_paging(trail):
-    seqs = [e.seq for e in audit.list_entries(trail)]
+    seqs = [e.seq for e in audit_queries.list_entries(trail)]
     assert seqs == list(range(12, 0, -1))
-    page1 = audit.list_entries(trail, limit=5)
-    page2 = audit.list_entries(trail, limit=5, before_seq=page1[-1].seq)
+    page1 = audit_queries.list_entries(trail, limit=5)
+    page2 = audit_queries.list_entries(trail, limit=5, before_seq=page1[-1].seq)
     assert [e.seq for e in page1 + page2] == list(range(12, 2, -1))
 
 
 def test_filters(trail):
-    assert {e.action for e in audit.list_entries(trail, AuditFilter(action="export"))} == {"export.partners"}
-    assert audit.count_entries(trail, AuditFilter(action="export")) == 5
-    assert audit.count_entries(trail, AuditFilter(username="admin")) == 11  # all but the init (system)
-    assert audit.count_entries(trail, AuditFilter(date_from="2026-03-02", date_to="2026-03-02")) == 5
-    assert audit.count_entries(trail, AuditFilter(date_to="2026-03-02")) == 10
-    assert audit.count_entries(trail, AuditFilter(action="print.")) == 5
-    assert audit.count_entries(trail, AuditFilter(action="print_")) == 0  # '_' is not a wildcard here either
-    assert audit.count_entries(trail, AuditFilter(date_from="2026-03-01", date_to="2026-03-01")) == 5
-    assert audit.count_entries(trail, AuditFilter(text="f7")) == 1
+    assert {e.action for e in audit_queries.list_entries(trail, AuditFilter(action="export"))} == {"export.partners"}
+    assert audit_queries.count_entries(trail, AuditFilter(action="export")) == 5
+    assert audit_queries.count_entries(trail, AuditFilter(username="admin")) == 11  # all but the init (system)
+    assert audit_queries.count_entries(trail, AuditFilter(date_from="2026-03-02", date_to="2026-03-02")) == 5
+    assert audit_queries.count_entries(trail, AuditFilter(date_to="2026-03-02")) == 10
+    assert audit_queries.count_entries(trail, AuditFilter(action="print.")) == 5
+    assert audit_queries.count_entries(trail, AuditFilter(action="print_")) == 0  # '_' is not a wildcard here either
+    assert audit_queries.count_entries(trail, AuditFilter(date_from="2026-03-01", date_to="2026-03-01")) == 5
+    assert audit_queries.count_entries(trail, AuditFilter(text="f7")) == 1
 
 
 @pytest.mark.parametrize("needle, hits", [("50%", 2), ("%", 2), ("a_b", 2), ("_", 2), ("\\", 2), ("𠈌", 2),
                                           ("普通", 2)])
 def test_text_search_is_literal(trail, needle, hits):
     """'%' and '_' are searched for, not used as wildcards."""
-    found = audit.list_entries(trail, AuditFilter(text=needle))
+    found = audit_queries.list_entries(trail, AuditFilter(text=needle))
     assert len(found) == hits and all(needle in e.after for e in found), [e.after for e in found]
-    assert audit.count_entries(trail, AuditFilter(text=needle)) == hits
+    assert audit_queries.count_entries(trail, AuditFilter(text=needle)) == hits
 
 
 def test_entry_written_with_the_change_or_not_at_all(ws):
@@ -67,7 +67,7 @@ def test_reading_the_trail_needs_permission(ws):
     from partnerdesk.domain.roles import Actor, Role
 
     ws.actor = Actor(5, "staff1", Role.STAFF)
-    for call in (lambda: audit.list_entries(ws), lambda: audit.count_entries(ws)):
+    for call in (lambda: audit_queries.list_entries(ws), lambda: audit_queries.count_entries(ws)):
         with pytest.raises(DomainError) as exc:
             call()
         assert exc.value.code == "auth.forbidden"

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from partnerdesk.services import org
+from partnerdesk.services import audit_queries, org
 
 
 def test_summary_matches_the_tree(demo_ws):
@@ -17,8 +17,8 @@ def test_summary_matches_the_tree(demo_ws):
 
 
 def test_usernames_for_auditors(demo_ws):
-    from partnerdesk.services import accounts, audit
+    from partnerdesk.services import accounts
 
     accounts.login(demo_ws, "auditor1", "demo-pass-1")
-    names = audit.usernames(demo_ws)
+    names = audit_queries.usernames(demo_ws)
     assert "admin" in names and "auditor1" in names and names == sorted(names)

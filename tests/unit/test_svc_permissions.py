@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 
 from partnerdesk.domain.errors import DomainError
 from partnerdesk.domain.roles import MATRIX, Perm, Role
-from partnerdesk.services import accounts, audit, demo, maintenance, org, three_lists
+from partnerdesk.services import accounts, audit_queries, demo, maintenance, org, three_lists
 from partnerdesk.services.workspace import open_workspace
 from tests.helpers.dbstate import assert_invariants, state
 
@@ -24,7 +24,7 @@ PASSWORDS = {Role.ADMIN: "admin-pass-1", Role.STAFF: "staff-pass-1", Role.APPROV
 ACTIONS: dict[str, Perm] = {
     "add_user": Perm.MANAGE_USERS, "update_user": Perm.MANAGE_USERS, "add_unit": Perm.MANAGE_ORG,
     "update_unit": Perm.MANAGE_ORG, "enter_phase": Perm.MANAGE_ORG, "delete_unit": Perm.MANAGE_ORG,
-    "demo.load": Perm.LOAD_DEMO, "audit.list_entries": Perm.READ_AUDIT, "maintenance.check": Perm.VERIFY,
+    "demo.load": Perm.LOAD_DEMO, "audit_queries.list_entries": Perm.READ_AUDIT, "maintenance.check": Perm.VERIFY,
     "maintenance.backup_now": Perm.BACKUP,
 }
 WRITES = {"add_user", "update_user", "add_unit", "update_unit", "enter_phase", "delete_unit", "demo.load",
@@ -113,8 +113,8 @@ def prepare(action: str, e: Env) -> Callable[[], object]:
         return lambda: org.delete_unit(ws, c.id, c.version)
     if action == "demo.load":
         return lambda: demo.load(ws, "small", seed=n)
-    if action == "audit.list_entries":
-        return lambda: audit.list_entries(ws)
+    if action == "audit_queries.list_entries":
+        return lambda: audit_queries.list_entries(ws)
     if action == "maintenance.check":
         return lambda: maintenance.check(ws)
     if action == "maintenance.backup_now":
@@ -147,7 +147,7 @@ def test_role_action(env, role, action):
             if action in WRITES:
                 assert after[1] != before[1], "an allowed change is audited"
                 seq, _ = after[1].split(":")
-                last = env.as_admin(lambda: audit.list_entries(env.ws, limit=1))[0]
+                last = env.as_admin(lambda: audit_queries.list_entries(env.ws, limit=1))[0]
                 assert int(seq) == last.seq and last.username == env.actors[role].username
             else:
                 assert after == before
@@ -167,7 +167,7 @@ def test_role_action(env, role, action):
 def test_matrix_covers_every_role_and_action():
     assert {r for r in Role} == set(PASSWORDS)
     # the auditor may read the audit trail and verify, never change anything
-    assert [a for a, p in ACTIONS.items() if p in MATRIX[Role.AUDITOR]] == ["audit.list_entries",
+    assert [a for a, p in ACTIONS.items() if p in MATRIX[Role.AUDITOR]] == ["audit_queries.list_entries",
                                                                           "maintenance.check"]
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.audit import ChainReport
-from ...services import audit
-from ...services.audit import AuditFilter, AuditRow
+from ...services import audit, audit_queries
+from ...services.audit_queries import AuditFilter, AuditRow
 from ...services.changes import AUDIT
 from .. import labels
 from ..formatting import local_time
@@ -133,13 +133,13 @@ class AuditTab(Page):
 
         def fetch(before_seq: int | None, limit: int) -> list[AuditRow]:
             page: list[AuditRow] = []
-            run_command(self, lambda: audit.list_entries(ws, f, limit, before_seq), on_done=page.extend)
+            run_command(self, lambda: audit_queries.list_entries(ws, f, limit, before_seq), on_done=page.extend)
             return page
 
         self.model.reset(fetch)
         self.detail.clear()
-        run_command(self, lambda: audit.count_entries(ws, f), on_done=self._show_count)
-        run_command(self, lambda: audit.usernames(ws), on_done=self._offer_usernames)
+        run_command(self, lambda: audit_queries.count_entries(ws, f), on_done=self._show_count)
+        run_command(self, lambda: audit_queries.usernames(ws), on_done=self._offer_usernames)
 
     def _offer_usernames(self, names: list[str]) -> None:
         """The user filter completes the names found in the trail (auditors may not list the accounts)."""

@@ -20,7 +20,7 @@ from ...domain.roles import Perm
 from ...messages import describe
 from ...services import maintenance
 from ...services.changes import BACKUPS
-from ...services.maintenance import CheckReport
+from ...services.consistency import CheckReport
 from ..i18n import current_language
 from ..models.maintenance import backups_model, check_model
 from ..models.table import RowTableModel

@@ -41,8 +41,7 @@ class ExpiringReminder(QGroupBox):
         for days in REMINDER_DAYS:
             self.window_combo.addItem(self.tr("within %1 days").replace("%1", str(days)), days)
         select_value(self.window_combo, session.settings.agreement_reminder_days)
-        self.count = QLabel(objectName="expiringCount")
-        self.count.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.count = QLabel(objectName="expiringCount")  # styled in resources/style/partnerdesk.qss
         self.list_button = QPushButton(self.tr("Show the list"), objectName="showExpiring")
         self.model: RowTableModel = RowTableModel(COLUMNS, CONTEXT, self)
         self.table = table_view(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ...services.audit import AuditRow
+from ...services.audit_queries import AuditRow
 from .. import labels
 from ..formatting import local_time
 from .table import RIGHT, Column, PagedTableModel

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ...services.maintenance import BackupInfo, CheckResult
+from ...services.consistency import CheckResult
+from ...services.maintenance import BackupInfo
 from .. import labels
 from ..formatting import size, wall_time
 from .table import RIGHT, Column, RowTableModel

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.org import Phase
 from ...services import overview
 from ...services.changes import AGREEMENTS, BACKUPS, ORG
-from ...services.dto import Office
-from ...services.overview import OrgSummary
+from ...services.overview import Office, OrgSummary
 from .. import labels
 from ..operations import run_command
 from .base import Page

@@ -12,7 +12,7 @@ import openpyxl
 from PySide6.QtWidgets import QFileDialog
 
 from partnerdesk.domain import ledger as L
-from partnerdesk.services import accounts, applications, audit, feedback, ledger
+from partnerdesk.services import accounts, applications, audit_queries, feedback, ledger
 from partnerdesk.ui.partners.widgets import select_value
 from tests.ui.partners.conftest import DEMO_PASSWORD
 
@@ -141,6 +141,6 @@ def test_receive_apply_approve_in_two_steps_pay(qtbot, page, data, session, boxe
     assert values[0] == ("Section", "Item", "Amount (yuan)")
     assert ("Spending", "长者助餐点改造", 3000) in values
     assert ("Closing balance", TODAY.replace(month=9, day=30).isoformat(), 2000) in values
-    exported = [e for e in audit.list_entries(ws) if e.action == "export"]
+    exported = [e for e in audit_queries.list_entries(ws) if e.action == "export"]
     assert [(e.entity, e.entity_id) for e in exported[:1]] == [("fund_statement", str(data.pool_id))]
     assert json.loads(exported[0].after)["file"] == "statement.xlsx"
