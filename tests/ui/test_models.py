@@ -96,3 +96,24 @@ def test_columns_widen_once_to_their_longer_labels(qtbot) -> None:
     view.setColumnWidth(0, 40)  # by hand
     model.set_rows(["Space for services and a much longer text than any column is allowed to grow to"])
     assert view.columnWidth(0) == 40
+
+
+def test_a_new_list_measures_a_screenful_of_rows_not_every_row(qtbot) -> None:
+    """Widening to the first rows reads about a screenful per column: Qt's default read 1,000 rows of a view not yet
+    on screen, and the first visit to the partner list fetched and laid out a thousand rows (≈ 0.6 s)."""
+    from partnerdesk.ui.models.table import Column
+    from partnerdesk.ui.partners.widgets import MEASURED_ROWS, set_widths, table_view
+
+    read: list[int] = []
+
+    def cell(row: str) -> str:
+        read.append(int(row.split()[-1]))
+        return row
+
+    model = RowTableModel((Column("Name", cell), Column("Notes", lambda r: r)), "Test")
+    view = table_view()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    set_widths(view, (3, 6))
+    model.set_rows([f"合伙人 {i}" for i in range(5000)])
+    assert 0 < len(set(read)) <= MEASURED_ROWS, f"rows read to size a column: {len(set(read))}"

@@ -191,9 +191,15 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(text))
 
 
+# A column's content width is measured over this many rows, about a screenful. Qt's default is 1,000, and a view not
+# yet on screen measures that many: a paged list then fetched and laid out a thousand rows before it first showed.
+MEASURED_ROWS = 40
+
+
 def table_view(parent: QWidget | None = None, *, multi: bool = False) -> QTableView:
     """A read-only table of whole rows, sized for Chinese text."""
     view = QTableView(parent)
+    view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)  # rows sampled per column
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
