@@ -1,6 +1,8 @@
 """Start to interactive main window on the district demo vs an empty QMainWindow + `import sqlalchemy.orm`.
 
-Both sides run in fresh offscreen processes, interleaved, after one discarded warm-up each; median of REPS.
+Both sides run in fresh offscreen processes, interleaved, after one discarded warm-up each; median of STARTUP_REPS
+(15 unless PARTNERDESK_BENCH_STARTUP_REPS says otherwise: fresh processes on a shared machine swing by a third from
+one run to the next, and seven samples left the median's ratio anywhere between 1.10 and 1.32 on one afternoon).
 Target (QUALITY.md): ≤ 1.3 × the baseline, for the everyday start: the database as the last session left it at a
 clean exit. The start after an unclean exit (the whole file is checked again, fileguard's seal) is reported beside
 it, without a target.
@@ -8,10 +10,13 @@ it, without a target.
 
 from __future__ import annotations
 
+import os
 import statistics
 
 import pytest
-from benchlib import ADMIN, ADMIN_PASSWORD, REPS, Figure, NotAvailable, run_startup_script
+from benchlib import ADMIN, ADMIN_PASSWORD, Figure, NotAvailable, run_startup_script
+
+STARTUP_REPS = int(os.environ.get("PARTNERDESK_BENCH_STARTUP_REPS", "15"))
 
 NAME = "start to interactive main window (district demo)"
 UNCLEAN = "same, after an unclean exit (whole file checked)"
@@ -35,7 +40,7 @@ def test_startup_to_main_window(district_db, tmp_path, record):
         available = str(exc)
     base_run(-1)
     app, base, unclean = [], [], []
-    for i in range(REPS):
+    for i in range(STARTUP_REPS):
         base.append(base_run(i))
         if not available:
             app.append(app_run(i))
@@ -47,12 +52,12 @@ def test_startup_to_main_window(district_db, tmp_path, record):
     measured = statistics.median(a for a, _ in app)
     fig = Figure(NAME, measured, "s", f"≤ {TARGET}×", measured <= TARGET * baseline, baseline,
                  BASELINE,
-                 note=f"median of {REPS}; wall incl. interpreter: app {statistics.median(w for _, w in app):.3f} s,"
+                 note=f"median of {STARTUP_REPS}; wall incl. interpreter: app {statistics.median(w for _, w in app):.3f} s,"
                       f" baseline {statistics.median(w for _, w in base):.3f} s",
                  samples={"app": app, "baseline": base})
     record(fig)
     after_crash = statistics.median(a for a, _ in unclean)
     record(Figure(UNCLEAN, after_crash, "s", "—", None, baseline, BASELINE,
-                  note=f"median of {REPS}; the file's quick_check runs beside start-up, the first write waits for it",
+                  note=f"median of {STARTUP_REPS}; the file's quick_check runs beside start-up, the first write waits for it",
                   samples={"app": unclean}))
     assert fig.passed, f"start-up {measured:.3f} s is {fig.ratio:.2f}× the baseline {baseline:.3f} s (> {TARGET}×)"
