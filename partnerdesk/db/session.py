@@ -28,7 +28,13 @@ class _Work:
     _committed = False
 
     def __enter__(self):  # noqa: ANN204 - the subclass
-        self._open()
+        try:
+            self._open()  # a writer's connection takes the write lock here (BEGIN IMMEDIATE): it may be busy
+        except Exception as exc:
+            translated = translate_db_error(exc)
+            if translated is not None:
+                raise translated from exc
+            raise
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

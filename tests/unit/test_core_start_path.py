@@ -144,3 +144,27 @@ def test_the_start_path_runs_without_the_orm_until_warmed_up(tmp_path: Path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"orm_before": False, "orm_after": True,
                                                                 "mapped": True}
+
+
+def test_a_write_lock_held_elsewhere_is_a_busy_message_not_a_crash(bare_ws, monkeypatch):
+    """A plain-SQL writer takes SQLite's write lock as it begins (BEGIN IMMEDIATE): when another connection holds it
+    past the busy timeout, the caller gets db.busy, as from an ORM unit of work."""
+    if not bare_ws.is_sqlite:
+        pytest.skip("SQLite's write lock")
+    import sqlite3
+
+    from partnerdesk.db import engine as engine_mod
+    from partnerdesk.db.engine import make_engine
+
+    monkeypatch.setattr(engine_mod, "BUSY_TIMEOUT_MS", 50)
+    bare_ws.engine.dispose()
+    bare_ws.engine = make_engine(bare_ws.url)  # a short timeout for this test
+    holder = sqlite3.connect(str(bare_ws.path), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DomainError) as exc, bare_ws.write_sql():
+            pass
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert exc.value.code == "db.busy"
