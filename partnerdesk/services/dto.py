@@ -8,6 +8,19 @@ from datetime import date, datetime
 from .overview import Office  # noqa: F401 - defined beside the Overview's queries, which start-up reads
 
 
+class Page(list):
+    """One page of a list's rows. ``total``: how many rows match in all, when the query learnt it on the way (a
+    text search scans every row anyway, so its first page counts them too), else None."""
+
+    total: int | None = None
+
+    @classmethod
+    def of(cls, rows: list, total: int | None = None) -> Page:
+        page = cls(rows)
+        page.total = total
+        return page
+
+
 @dataclass(frozen=True)
 class UserRow:
     id: int

@@ -57,9 +57,10 @@ def test_first_rows_keystrokes_filters_sorts(big, record):
     baseline = _bare_page_ms(path)
 
     def view(f=PartnerFilter(), sort="name", desc=False):
-        def run():
-            partners.count(ws, f)
-            partners.query(ws, f, sort, desc, 0, PAGE)
+        def run():  # what the list does (SqlListModel._measure): the first page, and a count when it is full
+            rows = partners.query(ws, f, sort, desc, 0, PAGE)  # and did not count its matches on the way
+            if len(rows) == PAGE and rows.total is None:
+                partners.count(ws, f)
         return run
 
     cases = {"first rows (count + first page, by name)": view()}

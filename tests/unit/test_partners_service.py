@@ -171,6 +171,23 @@ def test_search_by_initials_and_number_tail_and_scope(ws, community):
     assert hidden == []
 
 
+def test_a_text_search_counts_its_matches_on_its_first_page(ws, community):
+    """The first page of a text search carries the number of matches, the same as count(); other pages and
+    non-text filters leave the counting to count() (total None)."""
+    for n in range(5):
+        partners.register(ws, PartnerInput("enterprise", f"牧有货{n}号", uscc=org_code(40 + n),
+                                           community_ids=(community.id,)))
+    partners.register(ws, PartnerInput("enterprise", "别的名字", uscc=org_code(50), community_ids=(community.id,)))
+    f = partners.PartnerFilter(text="myh")
+    first = partners.query(ws, f, "name", limit=2)
+    assert len(first) == 2 and first.total == partners.count(ws, f) == 5
+    assert partners.query(ws, f, "name", offset=2, limit=2).total is None
+    assert partners.query(ws, partners.PartnerFilter(text="不存在")).total == 0
+    assert partners.query(ws, partners.PartnerFilter(), limit=2).total is None
+    everything = [r.id for r in partners.query(ws, f, "name", limit=10)]
+    assert [r.id for r in first] == everything[:2]
+
+
 def test_exit_ends_future_shifts(ws, community):
     p = partners.register(ws, _org(community, 21), submit=True).value
     accounts.add_user(ws, "appr", "approver", "approve-pass-1")

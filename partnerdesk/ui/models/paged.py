@@ -91,10 +91,14 @@ class SqlListModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
 
     def _measure(self) -> int:
-        """The first page is needed anyway; when it is short it is also the count (no second query)."""
+        """The first page is needed anyway; when it is short it is also the count, and a first page that counted
+        its matches on the way (``services.dto.Page.total``) says how many there are: no second query."""
         first = self._page(0)
         if len(first) < self._page_size:
             return len(first)
+        total = getattr(first, "total", None)
+        if total is not None:
+            return total
         try:
             return self._count_fn(self._filter)
         except DomainError:

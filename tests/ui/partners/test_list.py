@@ -52,6 +52,19 @@ def test_instant_search_finds_pinyin_initials(tab, qtbot):
     assert tab.model.rowCount() == partners.count(tab.session.ws, PartnerFilter(text="myh"))
 
 
+def test_a_text_search_is_counted_by_its_first_page_not_a_second_query(demo_ws, monkeypatch):
+    """A keystroke scans the partners once: the first page counts the matches, the list asks for no count."""
+    model = PartnerListModel(demo_ws, page_size=5)
+    counted: list[PartnerFilter] = []
+    real_count = partners.count
+    monkeypatch.setattr(partners, "count", lambda ws, f=PartnerFilter(): counted.append(f) or real_count(ws, f))
+    model.set_filter(PartnerFilter(text="社"))
+    expected = real_count(demo_ws, PartnerFilter(text="社"))
+    assert expected > 5 and model.rowCount() == expected and counted == []
+    model.set_filter(PartnerFilter(state="active"))  # no text: the first page does not count, count() does
+    assert counted == [PartnerFilter(state="active")]
+
+
 def test_state_filter_counts_what_the_service_counts(tab, qtbot):
     ws = tab.session.ws
     for state in ("active", "exited", "applied"):
