@@ -320,7 +320,7 @@ def test_random_ledger_sequences_keep_every_invariant(tmp_path):
     Books.folder = tmp_path
     Books.seen.clear()
     run_state_machine_as_test(Books, settings=settings(
-        max_examples=50, stateful_step_count=20, deadline=None, derandomize=True,  # the coverage check below is
+        max_examples=80, stateful_step_count=20, deadline=None, derandomize=True,  # the coverage check below is
         # about which operations the sequences reach: a fixed seed keeps it from depending on the draw
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
     done = {op for (op, outcome) in Books.seen if outcome == "done"}
