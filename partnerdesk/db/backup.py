@@ -12,7 +12,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..fsutil import atomic_write, fsync_dir
 from . import fileguard
-from .engine import APPLICATION_ID
+from .fileguard import APPLICATION_ID
 
 # integrity_check looks every row up in each of its indexes: with SQLite's default 2 MB page cache a large file
 # is read several times over (a 230 MB file: 7 s; with 128 MB of cache, held only while checking: 3.9 s).

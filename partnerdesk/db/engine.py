@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
+from . import plain
 from .fileguard import APPLICATION_ID  # noqa: F401 - its home is fileguard; still importable from here
+from .plain import BUSY_TIMEOUT_MS  # noqa: F401 - its home is plain
+from .url import describe, is_sqlite, sqlite_path
 
-BUSY_TIMEOUT_MS = 15_000
-
-
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
-def sqlite_path(url: str) -> Path | None:
-    u = make_url(url)
-    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
-        return None
-    return Path(u.database)
+__all__ = ["BUSY_TIMEOUT_MS", "describe", "is_sqlite", "make_engine", "sqlite_path"]
 
 
 def make_engine(url: str, *, read_only: bool = False, pg_schema: str | None = None) -> Engine:
@@ -36,16 +24,8 @@ def _sqlite_engine(url: str, read_only: bool) -> Engine:
     if path is None:
         raise ValueError("PartnerDesk needs a SQLite file, not an in-memory database")
 
-    def connect() -> sqlite3.Connection:
-        target = f"file:{path.as_posix()}?mode=ro" if read_only else f"file:{path.as_posix()}?mode=rwc"
-        conn = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-                               isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys=ON")
-        if not read_only:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-        return conn
+    def connect():  # noqa: ANN202 - sqlite3.Connection
+        return plain.connect(path, read_only)
 
     # An explicit QueuePool: for the "sqlite://" URL SQLAlchemy would pick SingletonThreadPool, which keeps
     # one connection per thread and, past five threads, closes connections other threads are using
@@ -72,11 +52,3 @@ def _pg_engine(url: str, read_only: bool, pg_schema: str | None) -> Engine:
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
     engine.info = {"read_only": read_only, "path": None}  # type: ignore[attr-defined]
     return engine
-
-
-def describe(url: str) -> str:
-    """A human-readable, password-free description of the database."""
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite":
-        return str(u.database)
-    return u.render_as_string(hide_password=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
-
 from ..domain.errors import DomainError
+from . import fileguard
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 _HERE = Path(__file__).resolve().parent / "migrations"
 
@@ -38,6 +38,8 @@ def known_revisions() -> set[str]:
 
 
 def current(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -46,7 +48,15 @@ def current(engine: Engine) -> str | None:
 
 def status(engine: Engine) -> str:
     """'empty', 'current', 'behind' or 'newer' (written by a later PartnerDesk: never write to it)."""
-    rev = current(engine)
+    return _state(current(engine))
+
+
+def file_status(path: Path) -> str:
+    """:func:`status` of a SQLite file that passed fileguard's checks, read through sqlite3 (no engine needed)."""
+    return _state(fileguard.schema_revision(path))
+
+
+def _state(rev: str | None) -> str:
     if rev is None:
         return "empty"
     if rev == head():

@@ -2,78 +2,26 @@
 
 :class:`UnitOfWork` gives the services an ORM ``Session``; :class:`SqlWork` gives a Core ``Connection`` to the few
 actions that start-up runs (signing in, its audit entry, the Overview), so a start imports no ``sqlalchemy.orm``.
-Both commit, roll back and translate database errors the same way. This module imports the ORM only when an ORM
-session is first made.
+Both commit, roll back and translate database errors the same way (:mod:`.work`). Nothing here imports SQLAlchemy
+before it is used: a local file's start signs in through :mod:`.plain` and loads SQLAlchemy after the first window.
 """
 
 from __future__ import annotations
 
-import sys
-from types import TracebackType
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
-
-from ..domain.errors import DomainError
+from .plain import Params
+from .work import Work, translate_db_error
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.engine import Connection, RootTransaction
     from sqlalchemy.orm import Session, sessionmaker
 
+__all__ = ["CoreSql", "SqlWork", "UnitOfWork", "make_factories", "translate_db_error", "writer_engine"]
 
-class _Work:
-    """Commit once or roll back; errors of the database become domain errors."""
-
-    _committed = False
-
-    def __enter__(self):  # noqa: ANN204 - the subclass
-        try:
-            self._open()  # a writer's connection takes the write lock here (BEGIN IMMEDIATE): it may be busy
-        except Exception as exc:
-            translated = translate_db_error(exc)
-            if translated is not None:
-                raise translated from exc
-            raise
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> bool:
-        try:
-            if not self._committed:
-                self._rollback()
-        finally:
-            self._close()
-        if exc is not None and not isinstance(exc, DomainError):
-            translated = translate_db_error(exc)
-            if translated is not None:
-                raise translated from exc
-        return False
-
-    def commit(self) -> None:
-        try:
-            self._commit()
-        except Exception as exc:
-            translated = translate_db_error(exc)
-            if translated is not None:
-                raise translated from exc
-            raise
-        self._committed = True
-
-    def _open(self) -> None:
-        raise NotImplementedError
-
-    def _commit(self) -> None:
-        raise NotImplementedError
-
-    def _rollback(self) -> None:
-        raise NotImplementedError
-
-    def _close(self) -> None:
-        raise NotImplementedError
-
-
-class UnitOfWork(_Work):
+class UnitOfWork(Work):
     """An ORM session for one user action."""
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
@@ -93,13 +41,18 @@ class UnitOfWork(_Work):
         self.session.close()
 
 
-class SqlWork(_Work):
+class SqlWork(Work):
     """A Core connection in one transaction, for one user action (``engine`` carries the writer's options)."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self.conn: Connection
         self._tx: RootTransaction
+
+    @property
+    def sql(self) -> CoreSql:
+        """The plain-SQL interface (:class:`.plain.Sql`) on this connection."""
+        return CoreSql(self.conn)
 
     def _open(self) -> None:
         self.conn = self._engine.connect()
@@ -120,36 +73,6 @@ class SqlWork(_Work):
         self.conn.close()
 
 
-def _is_stale(exc: BaseException) -> bool:
-    """The ORM's "row changed meanwhile" (a version number did not match); without the ORM loaded, it is not."""
-    orm_exc = sys.modules.get("sqlalchemy.orm.exc")
-    return orm_exc is not None and isinstance(exc, orm_exc.StaleDataError)
-
-
-def translate_db_error(exc: BaseException) -> DomainError | None:
-    if _is_stale(exc):
-        return DomainError("record.conflict")
-    if isinstance(exc, OperationalError):
-        text = str(exc.orig).lower()
-        if "locked" in text or "busy" in text or "deadlock" in text or "could not serialize" in text:
-            return DomainError("db.busy")
-        if "readonly" in text or "read-only" in text or "read only" in text:
-            return DomainError("db.read_only")
-        if "disk is full" in text or "no space left" in text:  # SQLITE_FULL; nothing was committed
-            return DomainError("db.disk_full")
-        if "disk i/o error" in text:  # SQLITE_IOERR; nothing was committed
-            return DomainError("db.io_error")
-        return None
-    if isinstance(exc, DataError):  # e.g. PostgreSQL: value too long for type character varying(n)
-        return DomainError("record.bad_value", detail=str(exc.orig).splitlines()[0][:200])
-    if isinstance(exc, IntegrityError):
-        detail = str(exc.orig).splitlines()[0][:200]
-        if "foreign key" in detail.lower():
-            return DomainError("record.referenced", detail=detail)
-        return DomainError("record.duplicate", detail=detail)
-    return None
-
-
 def writer_engine(engine: Engine) -> Engine:
     """The engine as writers use it: on SQLite their transactions start with the write lock (``BEGIN IMMEDIATE``)."""
     return engine.execution_options(pd_write=True)
@@ -162,3 +85,36 @@ def make_factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[
     reader = sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
     writer = sessionmaker(bind=writer_engine(engine), expire_on_commit=False, autoflush=False)
     return reader, writer
+
+
+class CoreSql:
+    """:class:`.plain.Sql` on a SQLAlchemy connection: the same SQL text, through ``text()`` (PostgreSQL's start
+    path; an ORM service's audit entry)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect.name
+
+    def _execute(self, sql: str, params: Params | Sequence[Params] | None):  # noqa: ANN202 - CursorResult
+        from sqlalchemy import text
+
+        return self.conn.execute(text(sql), params or {})
+
+    def rows(self, sql: str, params: Params | None = None) -> list[tuple]:
+        return [tuple(r) for r in self._execute(sql, params)]
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        return self._execute(sql, params).scalar()
+
+    def run(self, sql: str, params: Params | None = None) -> int:
+        return self._execute(sql, params).rowcount
+
+    def run_many(self, sql: str, params: Sequence[Params]) -> None:
+        self._execute(sql, list(params))
+
+    def value(self, v: object) -> object:
+        if self.dialect == "sqlite":
+            from .plain import sqlite_value
+
+            return sqlite_value(v)
+        return v

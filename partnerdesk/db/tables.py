@@ -1,14 +1,12 @@
 """The foundation tables as SQLAlchemy Core: meta, organisation tree, users, audit chain.
 
-They are what start-up reads and writes (the file's facts, the sign-in and its audit entry, the Overview), so they
-are defined here without the ORM: opening a database and showing the first window import ``sqlalchemy`` but not
-``sqlalchemy.orm`` (≈ 80 ms of start-up with the mapped classes). :mod:`.models.core` maps its classes onto these
-same tables, so the ORM services and Alembic see one schema, and the shared :data:`metadata` holds every table.
+Defined without the ORM, for the services that read them in Core (the audit trail's browser and check, the
+consistency check): :mod:`.models.core` maps its classes onto these same tables, so the ORM services and Alembic
+see one schema, and the shared :data:`metadata` holds every table. (What start-up itself reads and writes of them
+is plain SQL, :mod:`.plain`.)
 """
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -25,6 +23,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from .plain import utcnow  # its home is plain: start-up needs it before SQLAlchemy is loaded
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -33,12 +33,10 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+__all__ = ["NAMING", "app_meta", "audit_log", "community_phases", "metadata", "org_units", "user_communities",
+           "users", "utcnow"]
+
 metadata = MetaData(naming_convention=NAMING)
-
-
-def utcnow() -> datetime:
-    """Naive UTC timestamp (stored the same way on SQLite and PostgreSQL)."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _required(name: str, type_, *args, **kw) -> Column:  # noqa: ANN001

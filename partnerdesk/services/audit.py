@@ -9,9 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select, text, update
-
-from ..db.tables import app_meta, audit_log, utcnow
+from ..db.plain import Sql, utcnow
 from ..domain import audit as chain
 from ..domain.errors import DomainError
 from ..domain.roles import Actor, Perm, require
@@ -20,32 +18,32 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
-# Written in SQLAlchemy Core on the unit of work's connection: an ORM service passes its session (its pending
-# changes are flushed first, so they and the entry are one transaction), start-up's sign-in passes a plain
-# connection and needs no ORM.
+# Appended in plain SQL inside the unit of work whose change it records: an ORM service passes its session (its
+# pending changes are flushed first, so they and the entry are one transaction), a Core service its connection,
+# start-up's sign-in its plain unit of work's ``sql`` (sqlite3, no SQLAlchemy: see ..db.plain).
 
 HEAD_KEY = "audit_head"
 _PG_LOCK_KEY = 0x50445F41  # advisory lock serialising appends on PostgreSQL
 
 
-def record(db: Session | Connection, actor: Actor | None, action: str, entity: str = "", entity_id: object = "",
+def record(db: Session | Connection | Sql, actor: Actor | None, action: str, entity: str = "", entity_id: object = "",
            before: object = None, after: object = None, at: datetime | None = None) -> int:
     """Append one entry inside the unit of work whose commit it records; its sequence number."""
     return record_many(db, actor, [(action, entity, entity_id, before, after)], at)[0]
 
 
-def record_many(db: Session | Connection, actor: Actor | None,
+def record_many(db: Session | Connection | Sql, actor: Actor | None,
                 entries: list[tuple[str, str, object, object, object]], at: datetime | None = None) -> list[int]:
     """Append many entries (action, entity, entity_id, before, after) in one go, e.g. for a bulk import; the
     sequence numbers given to them, in order."""
     if not entries:
         return []
-    conn = _connection(db)
-    if conn.dialect.name == "postgresql":
+    sql = _sql(db)
+    if sql.dialect == "postgresql":
         # Row locks first, the chain lock last (the session's changes were flushed above): otherwise two clerks,
         # one holding a row and one the chain lock, wait for each other (a deadlock).
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-    head = conn.scalar(select(app_meta.c.value).where(app_meta.c.key == HEAD_KEY))
+        sql.scalar("SELECT pg_advisory_xact_lock(:k)", {"k": _PG_LOCK_KEY})
+    head = sql.scalar(_HEAD, {"k": HEAD_KEY})
     seq, prev = _parse_head(head or "")
     stamp = (at or utcnow()).isoformat(timespec="microseconds")
     username = actor.username if actor else "system"
@@ -59,13 +57,28 @@ def record_many(db: Session | Connection, actor: Actor | None,
                      "entity": entity, "entity_id": str(entity_id), "before": b, "after": a, "prev_hash": prev,
                      "hash": digest})
         prev = digest
-    conn.execute(insert(audit_log), rows)
+    sql.run_many(_APPEND, rows)
     new_head = f"{seq}:{prev}"
     if head is None:
-        conn.execute(insert(app_meta).values(key=HEAD_KEY, value=new_head))
+        sql.run('INSERT INTO app_meta ("key", "value") VALUES (:k, :v)', {"k": HEAD_KEY, "v": new_head})
     else:
-        conn.execute(update(app_meta).where(app_meta.c.key == HEAD_KEY).values(value=new_head))
+        sql.run('UPDATE app_meta SET "value" = :v WHERE "key" = :k', {"k": HEAD_KEY, "v": new_head})
     return [r["seq"] for r in rows]
+
+
+_HEAD = 'SELECT "value" FROM app_meta WHERE "key" = :k'
+_APPEND = ('INSERT INTO audit_log (seq, "at", user_id, username, "action", entity, entity_id, "before", "after", '
+           'prev_hash, "hash") VALUES (:seq, :at, :user_id, :username, :action, :entity, :entity_id, :before, '
+           ':after, :prev_hash, :hash)')
+
+
+def _sql(db: Session | Connection | Sql) -> Sql:
+    """Plain SQL inside the caller's unit of work (an ORM session's pending changes are written first)."""
+    if hasattr(db, "run_many"):
+        return db  # type: ignore[return-value]
+    from ..db.session import CoreSql  # a session or connection: SQLAlchemy is loaded
+
+    return CoreSql(_connection(db))  # type: ignore[arg-type]
 
 
 def _connection(db: Session | Connection) -> Connection:
@@ -91,11 +104,15 @@ def verify_chain(ws) -> chain.ChainReport:
 
 def verify_in(db: Session | Connection) -> chain.ChainReport:
     conn = _connection(db)
-    head = conn.scalar(select(app_meta.c.value).where(app_meta.c.key == HEAD_KEY))
+    head = _sql(conn).scalar(_HEAD, {"k": HEAD_KEY})
     return chain.verify_chain(_iter_entries(conn), _parse_head(head) if head is not None else None)
 
 
 def _iter_entries(conn: Connection) -> Iterator[chain.AuditEntry]:
+    from sqlalchemy import select
+
+    from ..db.tables import audit_log
+
     c = audit_log.c
     q = select(c.seq, c.at, c.username, c.action, c.entity, c.entity_id, c.before, c.after, c.prev_hash, c.hash
                ).order_by(c.seq)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..db import backup as db_backup
 from ..db import fileguard, migrate
-from ..db.engine import sqlite_path
 from ..db.lock import InstanceLock
+from ..db.url import sqlite_path
 from ..domain.errors import DomainError
 from ..domain.roles import Perm, require
 from . import audit

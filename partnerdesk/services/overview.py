@@ -1,14 +1,12 @@
 """What the Overview (the first page) and the login dialog show of the office: its name and the organisation tree's
-counts. Plain SQL (SQLAlchemy Core) on the foundation tables, so showing the first window loads no ORM;
+counts. Plain SQL (:mod:`..db.plain`), so showing the first window of a local file loads no SQLAlchemy;
 :mod:`.org` re-exports both."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
-from ..db.tables import app_meta, org_units
+from ..db.plain import in_list
 from ..domain.org import Phase, UnitKind
 from ..domain.roles import Perm, require
 
@@ -25,12 +23,12 @@ class Office:
 
 def office(ws) -> Office:  # noqa: ANN001
     """The district and street this database belongs to (set on first run)."""
-    with ws.read_sql() as work:
-        conn = work.conn
-        ids = {k: int(v) for k, v in conn.execute(select(app_meta.c.key, app_meta.c.value)
-                                                  .where(app_meta.c.key.in_(OFFICE_KEYS)))}
-        names = dict(conn.execute(select(org_units.c.id, org_units.c.name)
-                                  .where(org_units.c.id.in_(list(ids.values())))).all()) if ids else {}
+    keys, key_params = in_list("key", OFFICE_KEYS)
+    with ws.read_plain() as work:
+        sql = work.sql
+        ids = {k: int(v) for k, v in sql.rows(f'SELECT "key", "value" FROM app_meta WHERE "key" {keys}', key_params)}
+        units, unit_params = in_list("id", ids.values())
+        names = dict(sql.rows(f"SELECT id, name FROM org_units WHERE id {units}", unit_params)) if ids else {}
     d, st = ids.get("office_district_id"), ids.get("office_street_id")
     return Office(names.get(d, ""), names.get(st, ""), d if d in names else None, st if st in names else None)
 
@@ -46,10 +44,8 @@ class OrgSummary:
 def summary(ws) -> OrgSummary:  # noqa: ANN001
     """Counts for the overview, from one grouped query (no list of every unit)."""
     require(ws.actor, Perm.READ)
-    u = org_units.c
-    with ws.read_sql() as work:
-        rows = work.conn.execute(select(u.kind, u.phase, u.is_pilot, func.count())
-                                 .group_by(u.kind, u.phase, u.is_pilot)).all()
+    with ws.read_plain() as work:
+        rows = work.sql.rows("SELECT kind, phase, is_pilot, count(*) FROM org_units GROUP BY kind, phase, is_pilot")
     kinds: dict[str, int] = {}
     phases: dict[str, int] = {}
     pilots = 0

@@ -6,6 +6,7 @@ Built by :func:`open_workspace`: file checks, instance lock, engine, migrations 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,27 +15,50 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from ..db import backup as db_backup
 from ..db import fileguard, migrate
-from ..db.engine import describe, is_sqlite, make_engine, sqlite_path
 from ..db.lock import InstanceLock
+from ..db.plain import PlainWork, utcnow
 from ..db.session import SqlWork, UnitOfWork, make_factories, writer_engine
-from ..db.tables import utcnow
+from ..db.url import describe, is_sqlite, sqlite_path
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
 
+# What SQLAlchemy the app needs, third-party modules only: :func:`load_sqlalchemy` imports them on a worker thread
+# after start-up, and none of them imports one of ours, so that thread can never hold a module lock the GUI
+# thread's own imports (ours first, SQLAlchemy's after) wait for the other way round.
+SQLALCHEMY_MODULES = ("sqlalchemy", "sqlalchemy.orm", "sqlalchemy.dialects.sqlite", "sqlalchemy.pool")
+
+
+def load_sqlalchemy() -> None:
+    """Import SQLAlchemy and its ORM (≈ 200 ms of Python), e.g. on a worker thread once the first window is up."""
+    import importlib
+
+    for name in SQLALCHEMY_MODULES:
+        importlib.import_module(name)
+
+
+def _make_engine(url: str, read_only: bool) -> Engine:
+    from ..db.engine import make_engine  # imports SQLAlchemy
+
+    return make_engine(url, read_only=read_only)
+
+
 @dataclass
 class Workspace:
+    """``bound_engine``: the SQLAlchemy engine, when the opener made one (a server database); for a SQLite file it
+    is made, and SQLAlchemy imported, the first time :attr:`engine` is asked for. Start-up gets by without it
+    (:meth:`read_plain`, :meth:`write_plain`)."""
+
     url: str
-    engine: Engine
+    bound_engine: Engine | None = None
     read_only: bool = False
     backup_dir: Path | None = None
     lock: InstanceLock | None = None
@@ -44,10 +68,19 @@ class Workspace:
     integrity: IntegrityGate | None = None  # a large file's deep check, still running in the background
     verified_at: float | None = None  # when the SQLite file's content was last known sound (seals it at close)
     suspect: bool = False  # a backup of the file failed its check: never seal it, the next start checks it all
+    _engine_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def engine(self) -> Engine:
+        if self.bound_engine is None:
+            with self._engine_lock:
+                if self.bound_engine is None:
+                    self.bound_engine = _make_engine(self.url, self.read_only)
+        return self.bound_engine
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+        return is_sqlite(self.url)
 
     @property
     def path(self) -> Path | None:
@@ -72,8 +105,8 @@ class Workspace:
         return self._factories[1]
 
     def warm_up(self) -> None:
-        """Import the ORM and map the foundation tables now, which start-up leaves for later: called once the first
-        window is idle, so the first page opened after the Overview does not wait for them."""
+        """Make the engine, import the ORM and map the tables now, which start-up leaves for later: called once the
+        first window is idle, so the first page opened after the Overview does not wait for them."""
         from ..db import models  # noqa: F401 - maps the classes onto the tables
 
         _ = self._factories
@@ -92,6 +125,20 @@ class Workspace:
     def write_sql(self) -> SqlWork:
         """A unit of work on a Core connection (no ORM) that writes: the same rules as :meth:`write`."""
         self._may_write()
+        return SqlWork(writer_engine(self.engine))
+
+    def read_plain(self) -> PlainWork | SqlWork:
+        """A unit of work for plain SQL (its ``sql``: :class:`..db.plain.Sql`), for reading: on a SQLite file a
+        sqlite3 connection of its own, with no SQLAlchemy; on a server, a Core connection."""
+        if self.path is not None:
+            return PlainWork(self.path, read_only=self.read_only, write=False)
+        return SqlWork(self.engine)
+
+    def write_plain(self) -> PlainWork | SqlWork:
+        """As :meth:`read_plain`, for writing: the same rules as :meth:`write` (the write lock taken at the start)."""
+        self._may_write()
+        if self.path is not None:
+            return PlainWork(self.path, read_only=False, write=True)
         return SqlWork(writer_engine(self.engine))
 
     def _may_write(self) -> None:
@@ -114,7 +161,8 @@ class Workspace:
         self.verified_at = max(at, self.verified_at or 0.0)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self.bound_engine is not None:
+            self.bound_engine.dispose()
         if self.lock is not None:
             self._seal()
             self.lock.release()
@@ -171,6 +219,8 @@ def open_workspace(url: str, *, read_only: bool = False, backup_dir: Path | None
     """
     if is_sqlite(url):
         return _open_sqlite(url, read_only, backup_dir, migrate_schema, inspection)
+    from ..db.engine import make_engine
+
     engine = make_engine(url, read_only=read_only, pg_schema=pg_schema)
     ws = Workspace(url, engine, read_only=read_only)
     _prepare_schema(ws, migrate_schema)
@@ -209,8 +259,7 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
             raise DomainError("db.in_use", user=holder.user, host=holder.host, pid=holder.pid, since=holder.since)
         fileguard.break_seal(path)  # from now on the file may change: only a clean close seals it again
     try:
-        engine = make_engine(url, read_only=read_only)
-        ws = Workspace(url, engine, read_only=read_only, backup_dir=backup_dir, lock=lock)
+        ws = Workspace(url, read_only=read_only, backup_dir=backup_dir, lock=lock)  # the engine comes when asked for
         if sealed_at is not None:
             ws.verified_at = sealed_at
         elif background:
@@ -226,7 +275,11 @@ def _open_sqlite(url: str, read_only: bool, backup_dir: Path | None, migrate_sch
 
 
 def _prepare_schema(ws: Workspace, migrate_schema: bool) -> None:
-    state = migrate.status(ws.engine)
+    # A SQLite file's revision is read through sqlite3; only when it is not the current one (or cannot be read)
+    # does the engine, with SQLAlchemy, have a say.
+    state = migrate.file_status(ws.path) if ws.path is not None else None
+    if state != "current":
+        state = migrate.status(ws.engine)
     if state == "newer" and not ws.read_only:
         ws.close()
         raise DomainError("db.newer_schema")

@@ -25,7 +25,7 @@ from .. import paths
 from .. import settings as settings_mod
 from ..services import maintenance
 from ..services.changes import BACKUPS, Changes
-from ..services.workspace import Workspace
+from ..services.workspace import Workspace, load_sqlalchemy
 from ..settings import Settings
 from . import labels, menus
 from .operations import OperationBus, run_command
@@ -37,8 +37,8 @@ from .startup import Launcher
 
 log = logging.getLogger(__name__)
 
-# After the window shows, it waits this long before loading the ORM (start-up reads through plain SQL): once the
-# Overview is on screen and idle, not on the way to it.
+# After the window shows, it waits this long before loading SQLAlchemy and the ORM (start-up reads through plain
+# SQL): once the Overview is on screen and idle, not on the way to it.
 WARM_UP_MS = 700
 
 
@@ -175,8 +175,8 @@ class MainWindow(QMainWindow):
     # -- the workspace ---------------------------------------------------------------------------
     def start_up(self) -> None:
         """After the window shows: the automatic start-up backup, quietly on a worker thread; and, once, the office
-        template versions an earlier release kept on this desktop move into the database. A moment later, the ORM
-        loads (:meth:`Workspace.warm_up`)."""
+        template versions an earlier release kept on this desktop move into the database. A moment later SQLAlchemy
+        loads on a worker thread, then the ORM's mapping on this one (:meth:`_warm_up`)."""
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)
         if self._backs_up():
             run_command(self, lambda: self._auto_backup("startup"), background=True, quiet=True,
@@ -185,6 +185,12 @@ class MainWindow(QMainWindow):
             run_command(self, self._adopt_templates, background=True, quiet=True, on_done=self._templates_adopted)
 
     def _warm_up(self) -> None:
+        """SQLAlchemy's own modules import on a worker thread (the window stays responsive: the GIL changes hands
+        every few milliseconds); then our models, the engine and the session factories, here (≈ 30 ms)."""
+        if self.session is not None:
+            run_command(self, load_sqlalchemy, background=True, quiet=True, on_done=lambda _r: self._warmed())
+
+    def _warmed(self) -> None:
         if self.session is not None:
             self.session.ws.warm_up()
 
