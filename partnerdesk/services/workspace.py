@@ -6,6 +6,7 @@ Built by :func:`open_workspace`: file checks, instance lock, engine, migrations 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from ..db import backup as db_backup
 from ..db import fileguard, migrate
 from ..db.lock import InstanceLock
 from ..db.plain import PlainWork, utcnow
+from ..db.plain import connect as plain_connect
 from ..db.session import SqlWork, UnitOfWork, make_factories, writer_engine
 from ..db.url import describe, is_sqlite, sqlite_path
 from ..domain.errors import DomainError
@@ -164,9 +166,22 @@ class Workspace:
         if self.bound_engine is not None:
             self.bound_engine.dispose()
         if self.lock is not None:
+            self._settle()
             self._seal()
             self.lock.release()
             self.lock = None
+
+    def _settle(self) -> None:
+        """Leave the file at rest: the last read-write connection to close checkpoints the WAL and removes it. (A
+        read-only connection, e.g. a backup's source, cannot: without this the -wal it opened would stay beside
+        the file and keep it from being sealed.)"""
+        path = self.path
+        if path is None or not path.exists():
+            return
+        try:
+            plain_connect(path, read_only=False).close()
+        except (OSError, sqlite3.Error) as exc:  # only costs the next start its full check
+            log.warning("could not settle %s before closing it: %s", path, exc)
 
     def _seal(self) -> None:
         """A clean close of a file verified this session: the next start may skip the full check (see fileguard)."""

@@ -285,7 +285,6 @@ class Books(RuleBasedStateMachine):
             self.through[fund] = p.end
             self.closed_keys[fund].append(key)
 
-    @precondition(lambda self: any(self.closed_keys.values()))  # (no spending of steps on an empty close list)
     @rule(which=st.sampled_from(["pool", "se"]), key=st.sampled_from(PERIODS), latest=st.booleans())
     def reopen(self, which, key, latest):
         fund = self.fund[which]
