@@ -21,10 +21,11 @@ import copy
 import datetime as dt
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from .. import paths
@@ -182,6 +183,20 @@ def _deactivate(s: Session, kind: str) -> None:
               .values(active=False))
 
 
+_PG_TEMPLATE_LOCK = 0x50445F54  # with the kind's checksum: one saver of a kind at a time on PostgreSQL
+
+
+def _one_saver_at_a_time(s: Session, kind: str) -> None:
+    """Two desktops of a shared server saving the same kind: the second waits here until the first has committed,
+    then reads the version the first stored and is refused (its edit began from the one before). Without it, under
+    PostgreSQL's READ COMMITTED a saver that read the active version just before the other committed would store a
+    second version. SQLite's writers already take turns (BEGIN IMMEDIATE). Taken before the audit chain's lock,
+    in every saver alike."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k, :n)"),
+                  {"k": _PG_TEMPLATE_LOCK, "n": zlib.crc32(kind.encode()) & 0x7FFFFFFF})
+
+
 def save_office_version(ws, kind: str, edited: dict[str, Any]) -> Outcome[TemplateEntry]:  # noqa: ANN001
     """Validate ``edited`` (the whole template JSON as loaded for editing, then changed), store it as the next
     office version of ``kind`` and make it the one documents print from; audited. ``edited["version"]`` is the
@@ -194,6 +209,7 @@ def save_office_version(ws, kind: str, edited: dict[str, Any]) -> Outcome[Templa
     shipped_t = _shipped_only().load_shipped(kind)
     with refused_on_conflict(shipped_t.name), ws.write() as uow:
         s = uow.session
+        _one_saver_at_a_time(s, kind)
         store = template_store(s)
         before = store.load(kind)
         if raw.get("version") != before.version:
@@ -223,6 +239,7 @@ def revert_to_shipped(ws, kind: str) -> Outcome[TemplateEntry]:  # noqa: ANN001
     shipped_t = _shipped_only().load_shipped(kind)
     with refused_on_conflict(shipped_t.name), ws.write() as uow:
         s = uow.session
+        _one_saver_at_a_time(s, kind)
         store = template_store(s)
         current = store.load(kind)
         if current.origin != "office":

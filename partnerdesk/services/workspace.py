@@ -93,7 +93,7 @@ class Workspace:
         return describe(self.url)
 
     # The ORM's session factories are made (and ``sqlalchemy.orm`` imported) the first time a service asks for a
-    # session: start-up reads and signs in through plain SQL connections (:meth:`read_sql`, :meth:`write_sql`).
+    # session: start-up reads and signs in through plain SQL (:meth:`read_plain`, :meth:`write_plain`).
     @cached_property
     def _factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
         return make_factories(self.engine)

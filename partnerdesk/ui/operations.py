@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from ..domain.errors import DomainError, write_problem
 from ..messages import describe
@@ -199,6 +200,10 @@ def _start_background(call: _Call, fn: Callable[[], Any], busy_text: str | None,
     def landed(ok: bool, payload: Any) -> None:
         if not quiet:
             QApplication.restoreOverrideCursor()
+        if not isValid(bus):  # its window closed while the work ran (e.g. during the warm-up after start-up)
+            relay.deleteLater()
+            log.info("an operation finished after its window closed; its outcome was not shown")
+            return
         if progress is not None:
             progress.finish()
         bus._ended(relay)

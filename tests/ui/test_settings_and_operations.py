@@ -175,3 +175,16 @@ def test_sqlite_disk_full_and_io_errors_become_messages() -> None:
     assert translate_db_error(full).code == "db.disk_full"
     assert translate_db_error(broken).code == "db.io_error"
     assert translate_db_error(other) is None
+
+
+def test_work_that_lands_after_its_window_closed_is_dropped_quietly(qtbot) -> None:
+    """A window closed while its background work runs (e.g. during the warm-up after start-up): when the work ends,
+    there is no bus or window left to tell, and nothing is raised in the event loop."""
+    w = QWidget()
+    landed = []
+    run_command(w, lambda: time.sleep(0.3) or "done", background=True, quiet=True, on_done=landed.append)
+    assert operations.bus_for(w).busy
+    w.deleteLater()  # its bus and thread pool go with it (the pool waits for the work first)
+    qtbot.wait(50)
+    qtbot.wait(600)  # the outcome's queued call arrives and finds the bus gone
+    assert landed == []

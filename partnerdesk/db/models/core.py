@@ -1,5 +1,5 @@
 """Foundation tables as mapped classes: meta, organisation tree, users, audit chain. The tables themselves are
-SQLAlchemy Core (:mod:`..tables`), which start-up uses without the ORM."""
+SQLAlchemy Core (:mod:`..tables`), which the audit browser and the consistency check read without the ORM."""
 
 from __future__ import annotations
 
