@@ -6,11 +6,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from . import plain
-from .fileguard import APPLICATION_ID  # noqa: F401 - its home is fileguard; still importable from here
-from .plain import BUSY_TIMEOUT_MS  # noqa: F401 - its home is plain
-from .url import describe, is_sqlite, sqlite_path
-
-__all__ = ["BUSY_TIMEOUT_MS", "describe", "is_sqlite", "make_engine", "sqlite_path"]
+from .url import is_sqlite, sqlite_path
 
 
 def make_engine(url: str, *, read_only: bool = False, pg_schema: str | None = None) -> Engine:

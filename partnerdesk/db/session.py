@@ -1,7 +1,7 @@
 """Units of work: one user action = one transaction = one commit; anything else rolls back.
 
-:class:`UnitOfWork` gives the services an ORM ``Session``; :class:`SqlWork` gives a Core ``Connection`` to the few
-actions that start-up runs (signing in, its audit entry, the Overview), so a start imports no ``sqlalchemy.orm``.
+:class:`UnitOfWork` gives the services an ORM ``Session``; :class:`SqlWork` a Core ``Connection`` (the audit
+browser, the consistency check; on PostgreSQL also start-up's plain SQL, through :class:`CoreSql`).
 Both commit, roll back and translate database errors the same way (:mod:`.work`). Nothing here imports SQLAlchemy
 before it is used: a local file's start signs in through :mod:`.plain` and loads SQLAlchemy after the first window.
 """

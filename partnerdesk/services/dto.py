@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .overview import Office  # noqa: F401 - defined beside the Overview's queries, which start-up reads
-
 
 class Page(list):
     """One page of a list's rows. ``total``: how many rows match in all, when the query learnt it on the way (a

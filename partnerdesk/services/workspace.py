@@ -131,17 +131,17 @@ class Workspace:
 
     def read_plain(self) -> PlainWork | SqlWork:
         """A unit of work for plain SQL (its ``sql``: :class:`..db.plain.Sql`), for reading: on a SQLite file a
-        sqlite3 connection of its own, with no SQLAlchemy; on a server, a Core connection."""
-        if self.path is not None:
-            return PlainWork(self.path, read_only=self.read_only, write=False)
-        return SqlWork(self.engine)
+        sqlite3 connection of its own, with no SQLAlchemy; on a server, :meth:`read_sql`'s Core connection."""
+        if self.path is None:
+            return self.read_sql()
+        return PlainWork(self.path, read_only=self.read_only, write=False)
 
     def write_plain(self) -> PlainWork | SqlWork:
         """As :meth:`read_plain`, for writing: the same rules as :meth:`write` (the write lock taken at the start)."""
+        if self.path is None:
+            return self.write_sql()
         self._may_write()
-        if self.path is not None:
-            return PlainWork(self.path, read_only=False, write=True)
-        return SqlWork(writer_engine(self.engine))
+        return PlainWork(self.path, read_only=False, write=True)
 
     def _may_write(self) -> None:
         if self.read_only:
